@@ -1,0 +1,138 @@
+// Every closed vocabulary of the case file: a const tuple (the values), a zod enum and a type.
+// Korean/English labels live in labels.ts, keyed by the names in ENUMS below.
+import { z } from 'zod'
+
+export const TARGET_TYPES = ['basic', 'nearPoor', 'lowIncome'] as const
+export const TargetTypeSchema = z.enum(TARGET_TYPES)
+export type TargetType = z.infer<typeof TargetTypeSchema>
+
+export const REFERRAL_SOURCES = ['dongCenter', 'selfSufficiencyCenter', 'welfareCenter', 'self', 'volunteerReport', 'other'] as const
+export const ReferralSourceSchema = z.enum(REFERRAL_SOURCES)
+export type ReferralSource = z.infer<typeof ReferralSourceSchema>
+
+export const SERVICE_DOMAINS = ['economy', 'housing', 'health', 'education', 'relationship', 'employment', 'legal', 'other'] as const
+export const ServiceDomainSchema = z.enum(SERVICE_DOMAINS)
+export type ServiceDomain = z.infer<typeof ServiceDomainSchema>
+
+/** In workflow order; stageRules.ts relies on this order. */
+export const STAGES = ['intake', 'assessment', 'selection', 'planning', 'delivery', 'closed', 'followUp'] as const
+export const StageSchema = z.enum(STAGES)
+export type Stage = z.infer<typeof StageSchema>
+
+export const SELECTION_KINDS = ['caseManagement', 'linkage', 'excluded'] as const
+export const SelectionKindSchema = z.enum(SELECTION_KINDS)
+export type SelectionKind = z.infer<typeof SelectionKindSchema>
+
+export const CASE_LEVELS = ['general', 'intensive'] as const
+export const CaseLevelSchema = z.enum(CASE_LEVELS)
+export type CaseLevel = z.infer<typeof CaseLevelSchema>
+
+export const CONFERENCE_KINDS = ['internal', 'council', 'practitioners'] as const
+export const ConferenceKindSchema = z.enum(CONFERENCE_KINDS)
+export type ConferenceKind = z.infer<typeof ConferenceKindSchema>
+
+export const CONFERENCE_DECISIONS = ['select', 'linkOnly', 'close', 'notSelected', 'continue'] as const
+export const ConferenceDecisionSchema = z.enum(CONFERENCE_DECISIONS)
+export type ConferenceDecision = z.infer<typeof ConferenceDecisionSchema>
+
+export const LINKAGE_STATUSES = ['planned', 'requested', 'inProgress', 'completed', 'cancelled'] as const
+export const LinkageStatusSchema = z.enum(LINKAGE_STATUSES)
+export type LinkageStatus = z.infer<typeof LinkageStatusSchema>
+
+export const CLOSURE_REASONS = [
+  'longTermGoal',
+  'shortTermGoal',
+  'improved',
+  'movedOut',
+  'death',
+  'refusal',
+  'gaveUp',
+  'lostContact',
+  'agencyLimit',
+] as const
+export const ClosureReasonSchema = z.enum(CLOSURE_REASONS)
+export type ClosureReason = z.infer<typeof ClosureReasonSchema>
+
+/** 긍정적 종결 / 여건 종결 / 자체 종결 (seed 003). */
+export const CLOSURE_GROUP_KEYS = ['positive', 'circumstantial', 'agency'] as const
+export const ClosureGroupSchema = z.enum(CLOSURE_GROUP_KEYS)
+export type ClosureGroup = z.infer<typeof ClosureGroupSchema>
+
+export const CLOSURE_GROUPS: Readonly<Record<ClosureReason, ClosureGroup>> = {
+  longTermGoal: 'positive',
+  shortTermGoal: 'positive',
+  improved: 'positive',
+  movedOut: 'circumstantial',
+  death: 'circumstantial',
+  refusal: 'circumstantial',
+  gaveUp: 'circumstantial',
+  lostContact: 'circumstantial',
+  agencyLimit: 'agency',
+}
+
+/** Reasons of one group, in the order of CLOSURE_REASONS (for grouped pickers). */
+export function closureReasonsOf(group: ClosureGroup): ClosureReason[] {
+  return CLOSURE_REASONS.filter((r) => CLOSURE_GROUPS[r] === group)
+}
+
+export const VISIT_KINDS = ['solo', 'jointHealthCenter', 'jointOther'] as const
+export const VisitKindSchema = z.enum(VISIT_KINDS)
+export type VisitKind = z.infer<typeof VisitKindSchema>
+
+export const CONTACT_OUTCOMES = ['met', 'reached', 'noAnswer'] as const
+export const ContactOutcomeSchema = z.enum(CONTACT_OUTCOMES)
+export type ContactOutcome = z.infer<typeof ContactOutcomeSchema>
+
+/** Only these outcomes count as contact (3-month rule, follow-ups done). */
+export function isContact(outcome: ContactOutcome): boolean {
+  return outcome === 'met' || outcome === 'reached'
+}
+
+export const CRISIS_SIGNS = [
+  'utilityCutoff',
+  'billArrears',
+  'rentArrears',
+  'unseasonalClothing',
+  'wandering',
+  'mailPiling',
+  'isolation',
+  'suicideRisk',
+] as const
+export const CrisisSignSchema = z.enum(CRISIS_SIGNS)
+export type CrisisSign = z.infer<typeof CrisisSignSchema>
+
+export const HISTORY_KINDS = ['stage', 'selection', 'conference', 'closure', 'referral', 'transfer'] as const
+export const HistoryKindSchema = z.enum(HISTORY_KINDS)
+export type HistoryKind = z.infer<typeof HistoryKindSchema>
+
+/** 희망리본 steps (seeds 000, 004). */
+export const SELF_SUFFICIENCY_STEPS = ['basicCounseling', 'jobReadiness', 'workEnvironment', 'jobPlacement', 'afterCare'] as const
+export const SelfSufficiencyStepSchema = z.enum(SELF_SUFFICIENCY_STEPS)
+export type SelfSufficiencyStep = z.infer<typeof SelfSufficiencyStepSchema>
+
+export const CRISIS_GRADES = ['A', 'B', 'C'] as const
+export const CrisisGradeSchema = z.enum(CRISIS_GRADES)
+export type CrisisGrade = z.infer<typeof CrisisGradeSchema>
+
+/** Every enum by its label key (labels.ts, pickers, filters). */
+export const ENUMS = {
+  targetType: TARGET_TYPES,
+  referralSource: REFERRAL_SOURCES,
+  serviceDomain: SERVICE_DOMAINS,
+  stage: STAGES,
+  selectionKind: SELECTION_KINDS,
+  caseLevel: CASE_LEVELS,
+  conferenceKind: CONFERENCE_KINDS,
+  conferenceDecision: CONFERENCE_DECISIONS,
+  linkageStatus: LINKAGE_STATUSES,
+  closureReason: CLOSURE_REASONS,
+  closureGroup: CLOSURE_GROUP_KEYS,
+  visitKind: VISIT_KINDS,
+  contactOutcome: CONTACT_OUTCOMES,
+  crisisSign: CRISIS_SIGNS,
+  historyKind: HISTORY_KINDS,
+  selfSufficiencyStep: SELF_SUFFICIENCY_STEPS,
+  crisisGrade: CRISIS_GRADES,
+} as const
+export type EnumName = keyof typeof ENUMS
+export type EnumValue<K extends EnumName> = (typeof ENUMS)[K][number]

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import {
+  decodeMessage,
+  docKind,
+  encodeMessage,
+  isDocName,
+  MsgType,
+  ProtocolError,
+  type Message,
+} from '../../../src/sync/protocol'
+
+const bytes = (...n: number[]) => new Uint8Array(n)
+const NAME = 'case/0b0f3d3c-5a0e-4c55-9d1e-2a7f8f1f6c11'
+
+const samples: Message[] = [
+  { type: MsgType.Hello, protocolVersion: 1, token: 't0k', deviceId: 'dev-1', cursor: 123456 },
+  {
+    type: MsgType.Welcome,
+    protocolVersion: 1,
+    user: { id: 'u1', username: 'dong.worker', role: 'worker', team: 'dong-sinchon' },
+    headSeq: 99,
+    feedTotal: 2000,
+  },
+  { type: MsgType.Error, code: 'version', message: '앱을 업데이트해 주세요', fatal: true },
+  { type: MsgType.Docs, items: [{ name: NAME, update: bytes(1, 2, 3) }], cursor: 42 },
+  { type: MsgType.FeedDone, cursor: 43 },
+  { type: MsgType.Push, batchId: 7, items: [{ localId: 5, name: NAME, update: bytes(9) }] },
+  {
+    type: MsgType.Ack,
+    batchId: 7,
+    results: [
+      { localId: 5, ok: true, seq: 44 },
+      { localId: 6, ok: false, code: 'forbidden', message: '권한이 없습니다' },
+    ],
+  },
+  { type: MsgType.Live, name: NAME, update: bytes(4, 5), seq: 45 },
+  { type: MsgType.SvSync, requestId: 3, items: [{ name: NAME, sv: bytes(0) }] },
+  { type: MsgType.Diff, requestId: 3, items: [{ name: NAME, update: bytes() }] },
+  { type: MsgType.Revoked, names: [NAME] },
+  { type: MsgType.Ping, t: 1234.5 },
+  { type: MsgType.Pong, t: 1234.5 },
+]
+
+describe('wire protocol codec', () => {
+  it.each(samples.map((m) => [m.type, m] as const))('round-trips message type %i', (_t, m) => {
+    expect(decodeMessage(encodeMessage(m))).toEqual(m)
+  })
+
+  it('refuses truncated frames of every type with a ProtocolError', () => {
+    for (const m of samples) {
+      const full = encodeMessage(m)
+      for (let cut = 0; cut < full.length; cut++) {
+        expect(() => decodeMessage(full.subarray(0, cut))).toThrow(ProtocolError)
+      }
+    }
+  })
+
+  it('refuses unknown types, trailing bytes and unknown error codes', () => {
+    expect(() => decodeMessage(bytes(200))).toThrow(ProtocolError)
+    const ok = encodeMessage({ type: MsgType.FeedDone, cursor: 1 })
+    expect(() => decodeMessage(new Uint8Array([...ok, 0]))).toThrow(/trailing/)
+    const bad = encodeMessage({ type: MsgType.Error, code: 'server', message: 'x', fatal: false })
+    // Replace the error-code string 'server' with 'hacked' (same length) in place.
+    const forged = new Uint8Array(bad)
+    forged.set(new TextEncoder().encode('hacked'), 2)
+    expect(() => decodeMessage(forged)).toThrow(/error code/)
+  })
+
+  it('accepts only well-formed document names', () => {
+    expect(isDocName(NAME)).toBe(true)
+    expect(docKind(NAME)).toBe('case')
+    expect(isDocName('case/../../etc/passwd')).toBe(false)
+    expect(isDocName('cases/0b0f3d3c-5a0e-4c55-9d1e-2a7f8f1f6c11')).toBe(false)
+    expect(isDocName(NAME.toUpperCase())).toBe(false)
+    expect(docKind('brief/x')).toBeNull()
+  })
+})
