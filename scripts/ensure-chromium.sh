@@ -14,11 +14,11 @@ install_cmd='apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y
 if [ "$(id -u)" -eq 0 ]; then
   echo "ensure-chromium: $CHROMIUM missing, installing Debian's chromium with apt-get…"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y chromium
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   echo "ensure-chromium: $CHROMIUM missing, installing Debian's chromium with sudo apt-get…"
   sudo apt-get update
-  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  sudo DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y chromium
 else
   echo "ensure-chromium: $CHROMIUM is missing and this user may not install packages." >&2
   echo "Install it once as root, then run the tests again:" >&2

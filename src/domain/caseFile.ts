@@ -1,0 +1,91 @@
+// The case file (사례): one Y.Doc per case in the store; this is its plain, validated shape.
+import { z } from 'zod'
+import { AssessmentSchema } from './assessment'
+import { ClosureSchema } from './closure'
+import { ConferenceSchema } from './conference'
+import { CaseLevelSchema, CrisisGradeSchema, SelfSufficiencyStepSchema, StageSchema } from './enums'
+import { FollowUpSchema } from './followUp'
+import { HistoryEventSchema } from './history'
+import { HouseholdSchema } from './household'
+import { IntakeSchema } from './intake'
+import { LinkageSchema } from './linkage'
+import { MemberSchema } from './member'
+import { MonitoringNoteSchema } from './monitoring'
+import { CaseIdSchema, InstantSchema } from './primitives'
+import { SelectionSchema } from './selection'
+import { ServicePlanSchema } from './servicePlan'
+import { VisitNoteSchema } from './visitNote'
+
+/** Bumped when the case file shape changes; migrateCaseFile() lifts older files. */
+export const CASE_SCHEMA_VERSION = 1
+
+/** A programme track on top of the common stages (자활 희망리본, seeds 000 and 004). */
+export const TrackSchema = z.object({
+  kind: z.literal('selfSufficiency'),
+  step: SelfSufficiencyStepSchema,
+  crisisGrade: CrisisGradeSchema.optional(),
+})
+export type Track = z.infer<typeof TrackSchema>
+
+export const CaseMetaSchema = z.object({
+  schemaVersion: z.literal(CASE_SCHEMA_VERSION),
+  id: CaseIdSchema,
+  createdAt: InstantSchema,
+  createdBy: z.string().min(1).max(100).optional(),
+  teamId: z.string().min(1).max(100).optional(),
+  stage: StageSchema,
+  level: CaseLevelSchema,
+  track: TrackSchema.optional(),
+  // Optional addition to the contract: last change time, if the store keeps it (summary.updatedAt).
+  updatedAt: InstantSchema.optional(),
+})
+export type CaseMeta = z.infer<typeof CaseMetaSchema>
+
+const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length
+
+export const CaseFileSchema = z
+  .object({
+    meta: CaseMetaSchema,
+    household: HouseholdSchema,
+    members: z.array(MemberSchema).min(1, '가구원을 한 명 이상 입력하세요.'),
+    intake: IntakeSchema,
+    assessment: AssessmentSchema,
+    selection: SelectionSchema.optional(),
+    conferences: z.array(ConferenceSchema),
+    plan: ServicePlanSchema.optional(),
+    linkages: z.array(LinkageSchema),
+    monitoring: z.array(MonitoringNoteSchema),
+    visits: z.array(VisitNoteSchema),
+    closure: ClosureSchema.optional(),
+    followUps: z.array(FollowUpSchema),
+    history: z.array(HistoryEventSchema),
+  })
+  .superRefine((cf, ctx) => {
+    if (!uniqueIds(cf.members)) ctx.addIssue({ code: 'custom', path: ['members'], message: '가구원 식별자가 중복되었습니다.' })
+    if (cf.members.filter((m) => m.isHead).length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['members'], message: '가구주는 한 명만 지정할 수 있습니다.' })
+    }
+    const memberIds = new Set(cf.members.map((m) => m.id))
+    cf.linkages.forEach((l, i) => {
+      if (l.memberIds.some((id) => !memberIds.has(id))) {
+        ctx.addIssue({ code: 'custom', path: ['linkages', i, 'memberIds'], message: '이 가구에 없는 가구원이 연계 대상에 있습니다.' })
+      }
+    })
+  })
+export type CaseFile = z.infer<typeof CaseFileSchema>
+
+/** Result of reading a stored case file of any known version. */
+export type MigrationResult = { ok: true; caseFile: CaseFile } | { ok: false; reason: string }
+
+/** Lifts a stored case file to CASE_SCHEMA_VERSION and validates it; only version 1 exists so far. */
+export function migrateCaseFile(raw: unknown): MigrationResult {
+  const version = (raw as { meta?: { schemaVersion?: unknown } } | null)?.meta?.schemaVersion
+  if (typeof version !== 'number') return { ok: false, reason: '사례 파일에 스키마 버전이 없습니다.' }
+  if (version > CASE_SCHEMA_VERSION) {
+    return { ok: false, reason: '더 새로운 버전의 앱에서 만든 사례입니다. 앱을 업데이트하세요.' }
+  }
+  // Future versions: `if (version === 1) raw = from1to2(raw)` and so on, each a pure function.
+  const parsed = CaseFileSchema.safeParse(raw)
+  if (!parsed.success) return { ok: false, reason: `사례 파일이 올바르지 않습니다: ${parsed.error.issues[0]?.message ?? ''}` }
+  return { ok: true, caseFile: parsed.data }
+}

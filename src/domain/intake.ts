@@ -1,0 +1,13 @@
+// 접수·초기상담: where the referral came from and the presenting problem.
+import { z } from 'zod'
+import { ReferralSourceSchema } from './enums'
+import { DateStringSchema, safeText } from './primitives'
+
+export const IntakeSchema = z.object({
+  date: DateStringSchema,
+  source: ReferralSourceSchema,
+  sourceDetail: safeText(200).optional(),
+  // May be empty while drafting; the move to 욕구조사 requires it (stageRules.ts).
+  presentingProblem: safeText(5000),
+})
+export type Intake = z.infer<typeof IntakeSchema>

@@ -1,0 +1,111 @@
+// 자원관리: the visiting-services directory used when linking services. Built-in rows come from
+// seed 003's 방문형 서비스 table, with the district's provider names generalised.
+import { z } from 'zod'
+import { ServiceDomainSchema } from './enums'
+import { requiredText, safeText } from './primitives'
+
+export const ResourceSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '올바른 식별자가 아닙니다.'),
+  name: requiredText(100, '서비스명을 입력하세요.'),
+  target: safeText(500),
+  content: safeText(1000),
+  provider: requiredText(200, '제공기관을 입력하세요.'),
+  domain: ServiceDomainSchema,
+  builtIn: z.boolean(),
+})
+export type Resource = z.infer<typeof ResourceSchema>
+
+// Domain choices are ours (the seed gives none): care and nursing services count as 건강, the
+// elderly safety check as 관계 (isolation), abuse protection as 법률, monitoring services as 기타.
+export const SEED_RESOURCES: readonly Resource[] = [
+  {
+    id: 'seed-dong-visit',
+    name: '동방문상담',
+    target: '국민기초생활수급자, 차상위',
+    content: '복지대상자 모니터링',
+    provider: '동주민센터',
+    domain: 'other',
+    builtIn: true,
+  },
+  {
+    id: 'seed-case-management',
+    name: '통합사례관리',
+    target: '국민기초생활수급자, 차상위, 일반저소득 등 위기가구',
+    content: '욕구조사, 서비스 제공, 모니터링',
+    provider: '희망복지지원단',
+    domain: 'other',
+    builtIn: true,
+  },
+  {
+    id: 'seed-visit-health',
+    name: '방문건강관리서비스',
+    target: '기초수급자, 건강보험 20% 이하 가구',
+    content: '노인 만성질환자 등 질환별·주별 건강관리',
+    provider: '보건소',
+    domain: 'health',
+    builtIn: true,
+  },
+  {
+    id: 'seed-elder-care-basic',
+    name: '노인돌봄기본서비스',
+    target: '65세 이상 독거노인(일상생활 지원 필요)',
+    content: '안전확인, 생활교육, 보건복지 연계 등',
+    provider: '노인종합복지관',
+    domain: 'relationship',
+    builtIn: true,
+  },
+  {
+    id: 'seed-elder-care-comprehensive',
+    name: '노인돌봄종합서비스',
+    target: '65세 이상 치매·중풍 등 질환자',
+    content: '가사활동지원, 주간보호',
+    provider: '지역자활센터, 재가노인복지센터',
+    domain: 'health',
+    builtIn: true,
+  },
+  {
+    id: 'seed-disability-activity',
+    name: '장애인활동지원서비스',
+    target: '1~2급 장애인(일상생활 지원 필요)',
+    content: '신변처리, 가사지원, 이동보조',
+    provider: '지역자활센터, 장애인자립생활지원센터',
+    domain: 'health',
+    builtIn: true,
+  },
+  {
+    id: 'seed-housework-care',
+    name: '가사간병 방문도우미',
+    target: '국민기초생활수급자, 차상위',
+    content: '가사간병 서비스 지원',
+    provider: '지역자활센터',
+    domain: 'health',
+    builtIn: true,
+  },
+  {
+    id: 'seed-ltc-home-care',
+    name: '노인장기요양 방문요양서비스',
+    target: '장기요양보험 3등급 이상',
+    content: '신체활동, 가사활동 등 지원',
+    provider: '재가장기요양기관',
+    domain: 'health',
+    builtIn: true,
+  },
+  {
+    id: 'seed-ltc-bathing',
+    name: '노인장기요양 방문목욕서비스',
+    target: '장기요양보험 3등급 이상',
+    content: '목욕서비스',
+    provider: '재가장기요양기관',
+    domain: 'health',
+    builtIn: true,
+  },
+  {
+    id: 'seed-elder-abuse',
+    name: '노인학대 예방',
+    target: '학대판정 노인',
+    content: '상담 및 일시보호 등 서비스 제공',
+    provider: '노인보호전문기관',
+    domain: 'legal',
+    builtIn: true,
+  },
+]

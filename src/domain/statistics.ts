@@ -1,0 +1,95 @@
+// The tables supervisors produce by hand today (seed 003, 2014 현황), computed from case files.
+// Counting choices (the seed does not define them):
+// - 사례관리 현황: each household in exactly one column, so the columns add up to 계 as in the seed.
+//   종결 wins (stage closed or followUp); then 미선정 (selection excluded, or no selection and the latest
+//   conference decided notSelected); then the selection kind; cases not yet selected are 진행 중 (pending).
+// - 연계 현황: distinct members per domain over linkages that were actually made (requested, in progress,
+//   completed); 계 is the sum of the domain columns.
+// - 방문 실적: households with at least one visit of that kind (attempts with nobody home included,
+//   it is work done); a household visited in two kinds counts in both, 계 is the sum as in the seed.
+import type { CaseFile } from './caseFile'
+import { dayOf } from './dates'
+import { SERVICE_DOMAINS, TARGET_TYPES, VISIT_KINDS } from './enums'
+import type { ServiceDomain, TargetType, VisitKind } from './enums'
+import { LINKED_STATUSES } from './linkage'
+
+export const CASE_STATUS_COLUMNS = ['caseManagement', 'linkage', 'notSelected', 'closed', 'pending'] as const
+export type CaseStatusColumn = (typeof CASE_STATUS_COLUMNS)[number]
+
+export interface HouseholdsPersons {
+  households: number
+  persons: number
+}
+
+export interface Statistics {
+  total: HouseholdsPersons
+  byTargetType: Record<TargetType, HouseholdsPersons>
+  byCaseStatus: Record<CaseStatusColumn, number>
+  linkedPersonsByDomain: Record<ServiceDomain, number>
+  linkedPersonsTotal: number
+  visitedHouseholdsByKind: Record<VisitKind, number>
+  visitedHouseholdsTotal: number
+}
+
+/** Optional period (inclusive days): cases open at some point in it, visits and linkages started in it. */
+export interface StatisticsPeriod {
+  from?: string
+  to?: string
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
+}
+
+export function caseStatusColumn(cf: CaseFile): CaseStatusColumn {
+  if (cf.meta.stage === 'closed' || cf.meta.stage === 'followUp') return 'closed'
+  const kind = cf.selection?.kind
+  if (kind === 'excluded') return 'notSelected'
+  if (kind === 'caseManagement' || kind === 'linkage') return kind
+  const latest = [...cf.conferences].sort((a, b) => a.date.localeCompare(b.date)).at(-1)
+  return latest?.decision === 'notSelected' ? 'notSelected' : 'pending'
+}
+
+export function computeStatistics(cases: readonly CaseFile[], period: StatisticsPeriod = {}): Statistics {
+  const inPeriod = (day: string) => (period.from === undefined || day >= period.from) && (period.to === undefined || day <= period.to)
+  const stats: Statistics = {
+    total: { households: 0, persons: 0 },
+    byTargetType: Object.fromEntries(TARGET_TYPES.map((t) => [t, { households: 0, persons: 0 }])) as Record<TargetType, HouseholdsPersons>,
+    byCaseStatus: zeroes(CASE_STATUS_COLUMNS),
+    linkedPersonsByDomain: zeroes(SERVICE_DOMAINS),
+    linkedPersonsTotal: 0,
+    visitedHouseholdsByKind: zeroes(VISIT_KINDS),
+    visitedHouseholdsTotal: 0,
+  }
+  for (const cf of cases) {
+    const openedBeforeEnd = period.to === undefined || cf.intake.date <= period.to
+    const closedBeforeStart = period.from !== undefined && cf.closure !== undefined && cf.closure.date < period.from
+    if (!openedBeforeEnd || closedBeforeStart) continue
+
+    const persons = cf.members.length
+    stats.total.households += 1
+    stats.total.persons += persons
+    stats.byTargetType[cf.household.targetType].households += 1
+    stats.byTargetType[cf.household.targetType].persons += persons
+    stats.byCaseStatus[caseStatusColumn(cf)] += 1
+
+    for (const domain of SERVICE_DOMAINS) {
+      const members = new Set<string>()
+      for (const l of cf.linkages) {
+        if (l.domain !== domain || !LINKED_STATUSES.includes(l.status)) continue
+        if (l.startDate !== undefined && !inPeriod(l.startDate)) continue
+        l.memberIds.forEach((id) => members.add(id))
+      }
+      stats.linkedPersonsByDomain[domain] += members.size
+      stats.linkedPersonsTotal += members.size
+    }
+
+    for (const kind of VISIT_KINDS) {
+      if (cf.visits.some((v) => v.kind === kind && inPeriod(dayOf(v.visitedAt)))) {
+        stats.visitedHouseholdsByKind[kind] += 1
+        stats.visitedHouseholdsTotal += 1
+      }
+    }
+  }
+  return stats
+}

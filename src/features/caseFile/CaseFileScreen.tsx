@@ -1,0 +1,51 @@
+// One case file: header, stage stepper and every section of the workflow (DESIGN.md §2).
+import { useT } from '../../i18n'
+import { useCaseFile } from '../../store'
+import { EmptyState } from '../common'
+import { CaseHeader } from './CaseHeader'
+import { StageControl } from './StageControl'
+import { AssessmentSection } from './sections/AssessmentSection'
+import { ClosureSection } from './sections/ClosureSection'
+import { ConferenceSection } from './sections/ConferenceSection'
+import { FollowUpSection } from './sections/FollowUpSection'
+import { HistorySection } from './sections/HistorySection'
+import { HouseholdSection } from './sections/HouseholdSection'
+import { IntakeSection } from './sections/IntakeSection'
+import { LinkageSection } from './sections/LinkageSection'
+import { MembersSection } from './sections/MembersSection'
+import { MonitoringSection } from './sections/MonitoringSection'
+import { PlanSection } from './sections/PlanSection'
+import { SelectionSection } from './sections/SelectionSection'
+import { VisitsSection } from './sections/VisitsSection'
+import './caseFile.css'
+
+export function CaseFileScreen({ caseId }: { caseId: string }) {
+  const t = useT()
+  const caseFile = useCaseFile(caseId)
+  if (!caseFile) {
+    return (
+      <div className="cf">
+        <EmptyState action={<a href="#/">{t('common.goHome')}</a>}>{t('caseFile.notFound')}</EmptyState>
+      </div>
+    )
+  }
+  return (
+    <article className="cf">
+      <CaseHeader caseFile={caseFile} />
+      <StageControl caseFile={caseFile} />
+      <HouseholdSection caseFile={caseFile} />
+      <MembersSection caseFile={caseFile} />
+      <IntakeSection caseFile={caseFile} />
+      <AssessmentSection caseFile={caseFile} />
+      <SelectionSection caseFile={caseFile} />
+      <ConferenceSection caseFile={caseFile} />
+      <PlanSection caseFile={caseFile} />
+      <LinkageSection caseFile={caseFile} />
+      <MonitoringSection caseFile={caseFile} />
+      <VisitsSection caseFile={caseFile} />
+      <ClosureSection caseFile={caseFile} />
+      <FollowUpSection caseFile={caseFile} />
+      <HistorySection caseFile={caseFile} />
+    </article>
+  )
+}

@@ -1,0 +1,31 @@
+// The case history, newest first: stage changes, selection, conferences, closure, referral, transfer.
+import { formatDateTime, STAGES } from '../../../domain'
+import type { CaseFile, Stage } from '../../../domain'
+import { useEnumLabel, useT } from '../../../i18n'
+import { EmptyState, Section } from '../../common'
+
+const isStage = (v: string | undefined): v is Stage => v !== undefined && (STAGES as readonly string[]).includes(v)
+
+export function HistorySection({ caseFile }: { caseFile: CaseFile }) {
+  const t = useT()
+  const label = useEnumLabel()
+  const events = [...caseFile.history].sort((a, b) => b.at.localeCompare(a.at))
+  const show = (v: string | undefined) => (isStage(v) ? label('stage', v) : v)
+  return (
+    <Section title={t('caseFile.history.title')}>
+      {events.length === 0 ? (
+        <EmptyState>{t('caseFile.history.empty')}</EmptyState>
+      ) : (
+        <ul className="ui-list">
+          {events.map((e, i) => (
+            <li key={`${e.at}-${i}`}>
+              <span className="cf-meta">{formatDateTime(e.at)}</span> <strong>{label('historyKind', e.kind)}</strong>
+              {e.from || e.to ? ` ${show(e.from) ?? ''} → ${show(e.to) ?? ''}` : ''}
+              {e.note ? ` · ${e.note}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  )
+}

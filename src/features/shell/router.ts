@@ -1,0 +1,60 @@
+// A tiny hash router: a handful of screens, no personal data ever in the URL (only case ids).
+import { useSyncExternalStore } from 'react'
+
+export type Route =
+  | { name: 'cases' }
+  | { name: 'newHousehold' }
+  | { name: 'caseFile'; caseId: string }
+  | { name: 'resources' }
+  | { name: 'settings' }
+  | { name: 'statistics' }
+  | { name: 'notFound' }
+
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/'
+  if (path === '/' || path === '/cases') return { name: 'cases' }
+  if (path === '/new') return { name: 'newHousehold' }
+  if (path === '/resources') return { name: 'resources' }
+  if (path === '/settings') return { name: 'settings' }
+  if (path === '/statistics') return { name: 'statistics' }
+  const m = /^\/case\/([^/]+)$/.exec(path)
+  if (m && CASE_ID.test(m[1] as string)) return { name: 'caseFile', caseId: m[1] as string }
+  return { name: 'notFound' }
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'cases':
+      return '#/'
+    case 'newHousehold':
+      return '#/new'
+    case 'caseFile':
+      return `#/case/${route.caseId}`
+    case 'resources':
+      return '#/resources'
+    case 'settings':
+      return '#/settings'
+    case 'statistics':
+      return '#/statistics'
+    case 'notFound':
+      return '#/'
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route)
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener)
+  return () => window.removeEventListener('hashchange', listener)
+}
+
+const currentHash = () => window.location.hash
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, currentHash, () => '')
+  return parseRoute(hash)
+}

@@ -1,0 +1,31 @@
+// The resource directory (자원관리).
+export const messages = {
+  ko: {
+    'resources.title': '자원 목록',
+    'resources.intro': '방문형 서비스 등 연계할 수 있는 자원입니다.',
+    'resources.name': '서비스명',
+    'resources.target': '대상',
+    'resources.content': '내용',
+    'resources.provider': '제공기관',
+    'resources.domain': '영역',
+    'resources.builtIn': '기본',
+    'resources.add': '자원 추가',
+    'resources.added': '자원을 추가했습니다',
+    'resources.empty': '등록된 자원이 없습니다',
+    'resources.filter': '영역별 보기',
+  },
+  en: {
+    'resources.title': 'Resources',
+    'resources.intro': 'Services you can link, starting with the visiting services.',
+    'resources.name': 'Service',
+    'resources.target': 'Target group',
+    'resources.content': 'Content',
+    'resources.provider': 'Provider',
+    'resources.domain': 'Domain',
+    'resources.builtIn': 'Built in',
+    'resources.add': 'Add resource',
+    'resources.added': 'Resource added',
+    'resources.empty': 'No resources',
+    'resources.filter': 'Filter by domain',
+  },
+}

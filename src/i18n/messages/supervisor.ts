@@ -1,0 +1,33 @@
+// The statistics screen (seed 003 tables).
+export const messages = {
+  ko: {
+    'stats.title': '통계',
+    'stats.intro': '이 기기에 있는 사례로 계산한 표입니다.',
+    'stats.households': '가구',
+    'stats.persons': '인원',
+    'stats.total': '계',
+    'stats.byTarget': '대상 유형별 가구·인원',
+    'stats.bySelection': '사례관리 현황 (가구)',
+    'stats.byDomain': '영역별 서비스 연계 (인원)',
+    'stats.byVisit': '방문 유형별 (가구)',
+    'stats.caseManagement': '사례관리',
+    'stats.linkage': '서비스연계',
+    'stats.notSelected': '미선정',
+    'stats.closed': '종결',
+  },
+  en: {
+    'stats.title': 'Statistics',
+    'stats.intro': 'Tables computed from the cases on this device.',
+    'stats.households': 'Households',
+    'stats.persons': 'Persons',
+    'stats.total': 'Total',
+    'stats.byTarget': 'Households and persons by target type',
+    'stats.bySelection': 'Case management status (households)',
+    'stats.byDomain': 'Service linkage by domain (persons)',
+    'stats.byVisit': 'Visits by kind (households)',
+    'stats.caseManagement': 'Case management',
+    'stats.linkage': 'Service linkage',
+    'stats.notSelected': 'Not selected',
+    'stats.closed': 'Closed',
+  },
+}

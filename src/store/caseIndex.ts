@@ -1,0 +1,142 @@
+// In-memory list index over the projection rows: loaded once, kept in step by change notifications,
+// filtered by stage and due flag, searched by name (초성 too) and sorted in Korean order. Names are
+// never put in an IndexedDB index; search happens here.
+import { compareKo, matchesName } from '../domain'
+import type { CaseSummary, DueFilter, Stage } from '../domain'
+import { caseIdOf, isCaseDoc } from './caseDoc'
+import { onChange } from './changes'
+import { getDb, onStoreClose } from './db'
+import { refreshStaleProjections, rebuildProjections } from './rebuild'
+import { onSettings } from './settingsEvents'
+
+export interface CaseListQuery {
+  query?: string
+  stage?: Stage
+  due?: DueFilter
+}
+
+export interface CaseListResult {
+  rows: CaseSummary[]
+  /** Case files on the device, before filtering. */
+  total: number
+  loading: boolean
+}
+
+function byName(a: CaseSummary, b: CaseSummary): number {
+  return compareKo(a.headName, b.headName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+export class CaseIndex {
+  private rows = new Map<string, CaseSummary>()
+  private sorted: CaseSummary[] | null = null
+  private listeners = new Set<() => void>()
+  private loadPromise: Promise<void> | null = null
+  private pending = new Set<string>()
+  private flushScheduled = false
+  private unsubscribes: (() => void)[] = []
+  version = 0
+  loaded = false
+
+  constructor() {
+    this.unsubscribes.push(
+      onChange((e) => this.markChanged(e.names)),
+      onSettings((_s, deadlinesChanged) => {
+        if (deadlinesChanged) void rebuildProjections().catch(logError)
+      }),
+    )
+  }
+
+  /** Loads every projection row once; later calls return the same promise. */
+  load(): Promise<void> {
+    this.loadPromise ??= (async () => {
+      const rows = await getDb().cases.toArray()
+      for (const r of rows) this.rows.set(r.id, r.summary)
+      this.loaded = true
+      this.bump()
+      // Due flags computed on an earlier day are refreshed in the background.
+      void refreshStaleProjections().catch(logError)
+    })()
+    return this.loadPromise
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getVersion = (): number => this.version
+
+  get size(): number {
+    return this.rows.size
+  }
+
+  get(id: string): CaseSummary | undefined {
+    return this.rows.get(id)
+  }
+
+  /** Filter, search and Korean sort; answers from memory. */
+  query(q: CaseListQuery = {}): CaseSummary[] {
+    this.sorted ??= [...this.rows.values()].sort(byName)
+    const text = q.query?.trim() ?? ''
+    const { stage, due } = q
+    if (!text && !stage && !due) return this.sorted
+    return this.sorted.filter(
+      (r) =>
+        (!stage || r.stage === stage) &&
+        (!due || r.due[due]) &&
+        (!text || matchesName(r.headName, text) || r.memberNames.some((n) => matchesName(n, text))),
+    )
+  }
+
+  result(q: CaseListQuery = {}): CaseListResult {
+    return { rows: this.query(q), total: this.rows.size, loading: !this.loaded }
+  }
+
+  private markChanged(names: readonly string[]): void {
+    for (const n of names) if (isCaseDoc(n)) this.pending.add(caseIdOf(n))
+    if (!this.pending.size || this.flushScheduled) return
+    this.flushScheduled = true
+    queueMicrotask(() => void this.refresh().catch(logError))
+  }
+
+  /** Re-reads the changed rows (written by this tab, another tab or the sync engine). */
+  async refresh(): Promise<void> {
+    this.flushScheduled = false
+    const ids = [...this.pending]
+    this.pending.clear()
+    if (!ids.length) return
+    const rows = await getDb().cases.bulkGet(ids)
+    ids.forEach((id, i) => {
+      const row = rows[i]
+      if (row) this.rows.set(id, row.summary)
+      else this.rows.delete(id)
+    })
+    this.bump()
+  }
+
+  private bump(): void {
+    this.sorted = null
+    this.version++
+    for (const l of [...this.listeners]) l()
+  }
+
+  dispose(): void {
+    for (const u of this.unsubscribes) u()
+    this.listeners.clear()
+  }
+}
+
+function logError(err: unknown): void {
+  console.error('case index update failed', (err as Error).name)
+}
+
+let instance: CaseIndex | null = null
+onStoreClose(() => {
+  instance?.dispose()
+  instance = null
+})
+
+export function getCaseIndex(): CaseIndex {
+  instance ??= new CaseIndex()
+  return instance
+}

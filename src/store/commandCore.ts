@@ -1,0 +1,55 @@
+// The shape every case command follows: read the current case file, validate the new state
+// (throwing before the doc is touched), then apply one local Yjs transaction and wait for it to be stored.
+import type * as Y from 'yjs'
+import { CaseIdSchema } from '../domain'
+import type { CaseFile, HistoryEvent } from '../domain'
+import { CaseFileReadError, appendHistory, caseDocName, hasCaseFile, readCaseFile, rootMap } from './caseDoc'
+import { openDoc, whenWritten } from './docStore'
+import { CaseNotFoundError, ValidationError } from './errors'
+
+/** Transaction origin of the store's own commands (persisted as local updates). */
+export const LOCAL_ORIGIN = 'doum-local'
+
+export function newId(): string {
+  return crypto.randomUUID()
+}
+
+export function nowInstant(): string {
+  return new Date().toISOString()
+}
+
+export function refuse(path: string, message: string): never {
+  throw new ValidationError([{ path, message }])
+}
+
+export async function loadCase(caseId: string): Promise<{ doc: Y.Doc; cf: CaseFile }> {
+  if (!CaseIdSchema.safeParse(caseId).success) throw new CaseNotFoundError()
+  const doc = await openDoc(caseDocName(caseId))
+  if (!hasCaseFile(doc)) throw new CaseNotFoundError()
+  try {
+    return { doc, cf: readCaseFile(doc) }
+  } catch (err) {
+    if (err instanceof CaseFileReadError) refuse('', err.message)
+    throw err
+  }
+}
+
+/**
+ * Runs `prepare` on the current case file; it validates and returns the write to apply (or throws
+ * and nothing is written). The write runs in one transaction that also stamps meta.updatedAt.
+ */
+export async function mutateCase<T>(
+  caseId: string,
+  prepare: (cf: CaseFile, doc: Y.Doc) => { write: (doc: Y.Doc) => void; result: T; history?: HistoryEvent[] },
+  options: { touch?: boolean } = {},
+): Promise<T> {
+  const { doc, cf } = await loadCase(caseId)
+  const { write, result, history } = prepare(cf, doc)
+  doc.transact(() => {
+    write(doc)
+    for (const h of history ?? []) appendHistory(doc, h)
+    if (options.touch !== false) rootMap(doc, 'meta').set('updatedAt', nowInstant())
+  }, LOCAL_ORIGIN)
+  await whenWritten(caseDocName(caseId))
+  return result
+}

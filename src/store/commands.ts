@@ -1,0 +1,35 @@
+// Every case command of the contract, gathered from the files that implement them.
+export {
+  buildNewCase,
+  createCase,
+  getCaseFile,
+  updateHousehold,
+  addMember,
+  updateMember,
+  removeMember,
+  setIntake,
+  setNeed,
+  setAssessmentDate,
+  setCrisisSigns,
+  setSelection,
+  changeStage,
+  closeCase,
+  type CreateCaseInput,
+  type MemberInput,
+  type HouseholdInput,
+  type IntakeInput,
+} from './caseCommands'
+export {
+  addConference,
+  setPlanGoals,
+  addPlannedService,
+  removePlannedService,
+  addLinkage,
+  setLinkageStatus,
+  addMonitoringNote,
+  createVisit,
+  updateVisit,
+  addFollowUp,
+  type VisitInput,
+} from './entityCommands'
+export { setText, type TextPath, type VisitTextField } from './textCommands'

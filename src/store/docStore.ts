@@ -1,0 +1,378 @@
+// One Y.Doc per document, loaded from its update log in Dexie and cached while open. Every local
+// Yjs update is appended as its own row right away (no debounce, no unload handler); relay updates
+// are stored as acknowledged rows. Compaction merges only acknowledged rows.
+import Dexie from 'dexie'
+import * as Y from 'yjs'
+import { todayInSeoul } from '../domain'
+import { onBroadcast, postBroadcast, closeBroadcast } from './broadcast'
+import type { BroadcastMessage } from './broadcast'
+import { caseIdOf, isCaseDoc } from './caseDoc'
+import { emitChange } from './changes'
+import { docKindOf, getDb, nowIso, onStoreClose } from './db'
+import type { CaseRow, DocRow, DoumDb, UpdateRow } from './db'
+import { decodeMany, encodeForStorage, encodeMany } from './docCodec'
+import { projectDoc } from './projection'
+import { getSettings } from './storageMeta'
+
+/** Transaction origin of changes that came from elsewhere (relay, other tab, load): not persisted again. */
+export const REMOTE_ORIGIN = Symbol('doum-remote')
+/** Past this many acknowledged rows a document's acknowledged rows are merged into one. */
+export const COMPACT_THRESHOLD = 50
+/** Documents kept in memory when nobody holds them. */
+const MAX_IDLE_DOCS = 30
+
+interface OpenDoc {
+  doc: Y.Doc
+  queue: Uint8Array[]
+  /** Resolves (never rejects) when everything queued so far has been tried; see `error`. */
+  written: Promise<void>
+  scheduled: boolean
+  error: unknown
+  holds: number
+  lastUsed: number
+}
+
+const open = new Map<string, OpenDoc>()
+const loading = new Map<string, { promise: Promise<OpenDoc>; early: Uint8Array[] }>()
+const compacting = new Set<string>()
+// Writes are serialised so rows keep the order the updates were made in.
+let writeChain: Promise<void> = Promise.resolve()
+let unwire: (() => void) | null = null
+
+export function docRange(name: string): [unknown[], unknown[]] {
+  return [
+    [name, Dexie.minKey],
+    [name, Dexie.maxKey],
+  ]
+}
+
+export async function readRows(db: DoumDb, name: string): Promise<UpdateRow[]> {
+  const [lo, hi] = docRange(name)
+  return db.updates.where('[docName+localId]').between(lo, hi, true, true).toArray()
+}
+
+function wire(): void {
+  if (unwire) return
+  unwire = onBroadcast(handleBroadcast)
+}
+
+onStoreClose(() => {
+  for (const entry of open.values()) entry.doc.destroy()
+  open.clear()
+  loading.clear()
+  compacting.clear()
+  unwire?.()
+  unwire = null
+  closeBroadcast()
+  writeChain = Promise.resolve()
+})
+
+/** Opens (loads or returns the cached) Y.Doc of `name`; an unknown name gives an empty doc. */
+export async function openDoc(name: string): Promise<Y.Doc> {
+  return (await openEntry(name)).doc
+}
+
+async function openEntry(name: string): Promise<OpenDoc> {
+  wire()
+  const cached = open.get(name)
+  if (cached) {
+    cached.lastUsed = Date.now()
+    return cached
+  }
+  const inFlight = loading.get(name)
+  if (inFlight) return inFlight.promise
+  const early: Uint8Array[] = []
+  const promise = (async () => {
+    const db = getDb()
+    const updates = await decodeMany((await readRows(db, name)).map((r) => r.bytes))
+    const doc = new Y.Doc()
+    if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates), REMOTE_ORIGIN)
+    // Updates broadcast by another tab while we were reading.
+    for (const u of early) Y.applyUpdate(doc, u, REMOTE_ORIGIN)
+    const entry: OpenDoc = {
+      doc,
+      queue: [],
+      written: Promise.resolve(),
+      scheduled: false,
+      error: undefined,
+      holds: 0,
+      lastUsed: Date.now(),
+    }
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE_ORIGIN) enqueueLocal(name, entry, update)
+    })
+    open.set(name, entry)
+    loading.delete(name)
+    evictIdle()
+    return entry
+  })()
+  loading.set(name, { promise, early })
+  try {
+    return await promise
+  } catch (err) {
+    loading.delete(name)
+    throw err
+  }
+}
+
+/** Keeps a doc in memory while a screen shows it; returns the release function. */
+export async function holdDoc(name: string): Promise<{ doc: Y.Doc; release: () => void }> {
+  const entry = await openEntry(name)
+  entry.holds++
+  let released = false
+  return {
+    doc: entry.doc,
+    release: () => {
+      if (released) return
+      released = true
+      entry.holds--
+      entry.lastUsed = Date.now()
+    },
+  }
+}
+
+export function openDocIfLoaded(name: string): Y.Doc | undefined {
+  return open.get(name)?.doc
+}
+
+function evictIdle(): void {
+  if (open.size <= MAX_IDLE_DOCS) return
+  const idle = [...open.entries()]
+    .filter(([, e]) => e.holds === 0 && e.queue.length === 0)
+    .sort((a, b) => a[1].lastUsed - b[1].lastUsed)
+  for (const [name, e] of idle.slice(0, open.size - MAX_IDLE_DOCS)) {
+    // The doc is dropped only after its queued writes are done.
+    void e.written.then(() => {
+      if (open.get(name) === e && e.holds === 0 && e.queue.length === 0) {
+        open.delete(name)
+        e.doc.destroy()
+      }
+    })
+  }
+}
+
+function enqueueLocal(name: string, entry: OpenDoc, update: Uint8Array): void {
+  entry.queue.push(update)
+  if (entry.scheduled) return // the scheduled flush takes this update too
+  entry.scheduled = true
+  const run = writeChain
+    .then(() => {
+      entry.scheduled = false
+      return flushLocal(name, entry)
+    })
+    .then(
+      () => {
+        entry.error = undefined
+      },
+      (err: unknown) => {
+        entry.error = err
+      },
+    )
+  writeChain = run
+  entry.written = run
+}
+
+async function flushLocal(name: string, entry: OpenDoc): Promise<void> {
+  const batch = entry.queue.splice(0)
+  if (!batch.length) return
+  const db = getDb()
+  try {
+    const stored = await encodeMany(batch)
+    const settings = await getSettings()
+    const caseRow = projectDoc(name, entry.doc, todayInSeoul(), settings)
+    const at = nowIso()
+    await db.transaction('rw', db.updates, db.docs, db.cases, async () => {
+      await db.updates.bulkAdd(stored.map((bytes) => ({ docName: name, bytes, acked: 0 as const, createdAt: at })))
+      const prev = await db.docs.get(name)
+      await db.docs.put({
+        name,
+        kind: docKindOf(name),
+        hasPending: 1,
+        rejectedCount: prev?.rejectedCount ?? 0,
+        ...(prev?.rejectedMessage ? { rejectedMessage: prev.rejectedMessage } : {}),
+        updatedAt: at,
+      })
+      if (caseRow) await db.cases.put(caseRow)
+    })
+  } catch (err) {
+    // Keep the updates queued so the next change retries them; the doc itself still holds them.
+    entry.queue.unshift(...batch)
+    console.error('saving a document change failed', (err as Error).name)
+    throw err
+  }
+  postBroadcast({ type: 'updates', items: batch.map((update) => ({ name, update, local: true })) })
+  emitChange({ names: [name], local: true })
+}
+
+/** Resolves once every local change of `name` made so far is stored (commands await this). */
+export async function whenWritten(name: string): Promise<void> {
+  const entry = open.get(name)
+  if (!entry) return
+  await entry.written
+  if (entry.error) throw entry.error
+}
+
+/** Resolves once every queued local change of every open doc is stored. */
+export async function whenAllWritten(): Promise<void> {
+  await Promise.all([...open.values()].map((e) => e.written))
+}
+
+function handleBroadcast(message: BroadcastMessage): void {
+  if (message.type === 'updates') {
+    const names = new Set<string>()
+    for (const item of message.items) {
+      names.add(item.name)
+      const entry = open.get(item.name)
+      if (entry) Y.applyUpdate(entry.doc, item.update, REMOTE_ORIGIN)
+      else loading.get(item.name)?.early.push(item.update)
+    }
+    emitChange({ names: [...names], local: message.items.some((i) => i.local) })
+  } else if (message.type === 'removed') {
+    dropOpenDocs(message.names)
+    emitChange({ names: message.names, local: false })
+  } else {
+    emitChange({ names: message.names, local: false })
+  }
+}
+
+function dropOpenDocs(names: readonly string[]): void {
+  for (const name of names) {
+    const entry = open.get(name)
+    if (!entry) continue
+    open.delete(name)
+    entry.doc.destroy()
+  }
+}
+
+/** Stores relay updates as acknowledged rows in one transaction, applies them to open docs and projections. */
+export async function applyRemoteUpdates(items: readonly { name: string; update: Uint8Array }[]): Promise<void> {
+  if (!items.length) return
+  wire()
+  const db = getDb()
+  const byName = new Map<string, Uint8Array[]>()
+  for (const it of items) {
+    const list = byName.get(it.name)
+    if (list) list.push(it.update)
+    else byName.set(it.name, [it.update])
+  }
+  const stored = await encodeMany(items.map((i) => i.update))
+  const settings = await getSettings()
+  const today = todayInSeoul()
+
+  // Case docs not in memory: rebuild them from their rows just long enough to project.
+  const closedCases = [...byName.keys()].filter((n) => isCaseDoc(n) && !open.has(n))
+  const existing = new Map<string, Uint8Array[]>()
+  if (closedCases.length) {
+    const rowsByName = await db.transaction('r', db.updates, () => Promise.all(closedCases.map((n) => readRows(db, n))))
+    const decoded = await Promise.all(rowsByName.map((rows) => decodeMany(rows.map((r) => r.bytes))))
+    closedCases.forEach((n, i) => existing.set(n, decoded[i] ?? []))
+  }
+
+  const caseRows: CaseRow[] = []
+  for (const [name, updates] of byName) {
+    const entry = open.get(name)
+    if (entry) {
+      entry.doc.transact(() => {
+        for (const u of updates) Y.applyUpdate(entry.doc, u, REMOTE_ORIGIN)
+      }, REMOTE_ORIGIN)
+      const row = projectDoc(name, entry.doc, today, settings)
+      if (row) caseRows.push(row)
+    } else if (isCaseDoc(name)) {
+      const temp = new Y.Doc()
+      Y.applyUpdate(temp, Y.mergeUpdates([...(existing.get(name) ?? []), ...updates]), REMOTE_ORIGIN)
+      const row = projectDoc(name, temp, today, settings)
+      if (row) caseRows.push(row)
+      temp.destroy()
+    }
+  }
+
+  const at = nowIso()
+  await db.transaction('rw', db.updates, db.docs, db.cases, async () => {
+    await db.updates.bulkAdd(
+      items.map((it, i) => ({ docName: it.name, bytes: stored[i] as Uint8Array, acked: 1 as const, createdAt: at })),
+    )
+    const names = [...byName.keys()]
+    const prev = await db.docs.bulkGet(names)
+    const docRows: DocRow[] = names.map((name, i) => ({
+      name,
+      kind: docKindOf(name),
+      hasPending: prev[i]?.hasPending ?? 0,
+      rejectedCount: prev[i]?.rejectedCount ?? 0,
+      updatedAt: at,
+    }))
+    await db.docs.bulkPut(docRows)
+    if (caseRows.length) await db.cases.bulkPut(caseRows)
+  })
+  postBroadcast({ type: 'updates', items: items.map((i) => ({ name: i.name, update: i.update, local: false })) })
+  emitChange({ names: [...byName.keys()], local: false })
+  void compactMany([...byName.keys()])
+}
+
+async function compactMany(names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    try {
+      await maybeCompact(name)
+    } catch (err) {
+      console.error('compaction failed', (err as Error).name)
+    }
+  }
+}
+
+/** Merges the acknowledged rows of `name` into one acknowledged snapshot row once there are enough. */
+export async function maybeCompact(name: string, threshold = COMPACT_THRESHOLD): Promise<boolean> {
+  if (compacting.has(name)) return false
+  const db = getDb()
+  const ackedCount = await db.updates.where('[docName+acked]').equals([name, 1]).count()
+  if (ackedCount < threshold || ackedCount < 2) return false
+  compacting.add(name)
+  try {
+    const rows = (await readRows(db, name)).filter((r) => r.acked === 1)
+    if (rows.length < 2) return false
+    const merged = Y.mergeUpdates(await decodeMany(rows.map((r) => r.bytes)))
+    const bytes = await encodeForStorage(merged)
+    const ids = rows.map((r) => r.localId as number)
+    return await db.transaction('rw', db.updates, async () => {
+      const still = await db.updates.bulkGet(ids)
+      // Another tab compacted or the doc was removed meanwhile: leave it.
+      if (still.some((r) => !r || r.acked !== 1)) return false
+      await db.updates.bulkDelete(ids)
+      await db.updates.put({ localId: ids[0], docName: name, bytes, acked: 1, createdAt: nowIso() })
+      return true
+    })
+  } finally {
+    compacting.delete(name)
+  }
+}
+
+/** Forgets documents entirely (access revoked): rows, projections and open docs. */
+export async function removeDocuments(names: readonly string[]): Promise<void> {
+  if (!names.length) return
+  const db = getDb()
+  await db.transaction('rw', db.updates, db.docs, db.cases, async () => {
+    for (const name of names) {
+      const [lo, hi] = docRange(name)
+      await db.updates.where('[docName+localId]').between(lo, hi, true, true).delete()
+    }
+    await db.docs.bulkDelete([...names])
+    await db.cases.bulkDelete(names.filter(isCaseDoc).map(caseIdOf))
+  })
+  dropOpenDocs(names)
+  postBroadcast({ type: 'removed', names: [...names] })
+  emitChange({ names: [...names], local: false })
+}
+
+/** The state vector of `name` (from memory when open), or null when the device holds nothing of it. */
+export async function docStateVector(name: string): Promise<Uint8Array | null> {
+  const entry = open.get(name)
+  if (entry) return Y.encodeStateVector(entry.doc)
+  const rows = await readRows(getDb(), name)
+  if (!rows.length) return null
+  return Y.encodeStateVectorFromUpdate(Y.mergeUpdates(await decodeMany(rows.map((r) => r.bytes))))
+}
+
+/** Subscribes to every change of an open doc (any origin), synchronously. */
+export function observeDoc(doc: Y.Doc, listener: () => void): () => void {
+  const handler = () => listener()
+  doc.on('update', handler)
+  return () => doc.off('update', handler)
+}

@@ -1,0 +1,89 @@
+// Small device facts in the `meta` table: device id, sync cursor, session, settings.
+import { DEFAULT_DEADLINES, DeadlineSettingsSchema } from '../domain'
+import type { DeadlineSettings, Locale } from '../domain'
+import { getDb, onStoreClose } from './db'
+import { emitSettings } from './settingsEvents'
+import { validate } from './validate'
+import { z } from 'zod'
+
+export interface Settings {
+  deadlines: DeadlineSettings
+  locale: Locale
+}
+
+export const DEFAULT_SETTINGS: Settings = { deadlines: DEFAULT_DEADLINES, locale: 'ko' }
+
+const SettingsSchema = z.object({ deadlines: DeadlineSettingsSchema, locale: z.enum(['ko', 'en']) })
+
+async function getMeta<T>(key: string): Promise<T | undefined> {
+  return (await getDb().meta.get(key))?.value as T | undefined
+}
+
+async function setMeta(key: string, value: unknown): Promise<void> {
+  await getDb().meta.put({ key, value })
+}
+
+/** A random id made once per device (per database). */
+export async function getDeviceId(): Promise<string> {
+  const db = getDb()
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await getMeta<string>('deviceId')
+    if (existing) return existing
+    const id = crypto.randomUUID()
+    await setMeta('deviceId', id)
+    return id
+  })
+}
+
+export async function getCursor(): Promise<number> {
+  return (await getMeta<number>('cursor')) ?? 0
+}
+
+export async function setCursor(cursor: number): Promise<void> {
+  await setMeta('cursor', cursor)
+}
+
+/** The relay session (token and user); the security layer decides what to keep here. */
+export async function getSession<T>(): Promise<T | undefined> {
+  return getMeta<T>('session')
+}
+
+export async function setSession(session: unknown): Promise<void> {
+  if (session === undefined || session === null) await getDb().meta.delete('session')
+  else await setMeta('session', session)
+}
+
+let cached: Settings | null = null
+onStoreClose(() => {
+  cached = null
+})
+
+export async function getSettings(): Promise<Settings> {
+  if (cached) return cached
+  const stored = await getMeta<Partial<Settings>>('settings')
+  const merged = {
+    deadlines: { ...DEFAULT_DEADLINES, ...stored?.deadlines },
+    locale: stored?.locale ?? DEFAULT_SETTINGS.locale,
+  }
+  const parsed = SettingsSchema.safeParse(merged)
+  cached = parsed.success ? parsed.data : DEFAULT_SETTINGS
+  return cached
+}
+
+/** The settings as last read (defaults before the first read); for synchronous hooks. */
+export function cachedSettings(): Settings | null {
+  return cached
+}
+
+/** Validates and saves; deadline changes refresh every projection (due flags depend on them). */
+export async function saveSettings(patch: { deadlines?: Partial<DeadlineSettings>; locale?: Locale }): Promise<Settings> {
+  const current = await getSettings()
+  const next = validate(SettingsSchema, {
+    deadlines: { ...current.deadlines, ...patch.deadlines },
+    locale: patch.locale ?? current.locale,
+  })
+  await setMeta('settings', next)
+  cached = next
+  emitSettings(next, JSON.stringify(current.deadlines) !== JSON.stringify(next.deadlines))
+  return next
+}

@@ -1,0 +1,47 @@
+// Relay settings from the environment, with the documented defaults (see README.md).
+import path from 'node:path'
+
+export type Synchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'
+
+export interface RelayConfig {
+  host: string
+  port: number
+  dataDir: string
+  tokenTtlSeconds: number
+  retentionDays: number
+  tlsCertFile?: string
+  tlsKeyFile?: string
+  staticDir: string
+  sqliteSynchronous: Synchronous
+}
+
+function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number): number {
+  const raw = env[key]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min) throw new Error(`${key} must be an integer ≥ ${min} (${key}는 ${min} 이상의 정수여야 합니다)`)
+  return n
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
+  const sync = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase()
+  if (!['OFF', 'NORMAL', 'FULL', 'EXTRA'].includes(sync)) {
+    throw new Error('SQLITE_SYNCHRONOUS must be OFF, NORMAL, FULL or EXTRA')
+  }
+  const tlsCertFile = env.TLS_CERT_FILE || undefined
+  const tlsKeyFile = env.TLS_KEY_FILE || undefined
+  if (Boolean(tlsCertFile) !== Boolean(tlsKeyFile)) {
+    throw new Error('TLS_CERT_FILE and TLS_KEY_FILE must be set together (둘 다 지정해야 합니다)')
+  }
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: intFrom(env, 'PORT', 8787, 0),
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    tokenTtlSeconds: intFrom(env, 'TOKEN_TTL_SECONDS', 43_200, 1),
+    retentionDays: intFrom(env, 'RETENTION_DAYS', 730, 1),
+    tlsCertFile,
+    tlsKeyFile,
+    staticDir: path.resolve(env.STATIC_DIR || './dist'),
+    sqliteSynchronous: sync as Synchronous,
+  }
+}

@@ -1,0 +1,105 @@
+// The relay core both WebSocket endpoints share: store pushed updates (validated, authorised, one
+// transaction, audited), fan them out, and change who may see a document (share / transfer).
+import { ErrorCode, MAX_UPDATE_BYTES, isDocName } from '../src/sync/protocol'
+import type { ErrorCodeValue } from '../src/sync/protocol'
+import { canChangeAccess, canWrite } from './access'
+import type { Principal } from './access'
+import type { Auditor } from './audit'
+import type { Auth } from './auth'
+import type { Hub, Subscriber } from './hub'
+import type { AccessChange, DocAccess, NewUpdate, RelayStorage } from './storage/types'
+import { isEmptyUpdate, isValidUpdate } from './updates'
+
+export interface RelayCore {
+  storage: RelayStorage
+  auth: Auth
+  auditor: Auditor
+  hub: Hub
+  log: (line: string) => void
+}
+
+export type PushOutcome = { ok: true; seq: number } | { ok: false; code: ErrorCodeValue; message: string }
+
+export const MESSAGES = {
+  badName: '문서 이름이 올바르지 않습니다.',
+  tooLarge: '변경 내용이 너무 커서 저장하지 않았습니다.',
+  forbidden: '이 문서에 접근할 권한이 없습니다.',
+  badUpdate: '손상된 변경 내용이라 저장하지 않았습니다.',
+  server: '서버에서 저장하지 못했습니다. 잠시 후 자동으로 다시 시도합니다.',
+} as const
+
+const refuse = (code: ErrorCodeValue, message: string): PushOutcome => ({ ok: false, code, message })
+
+export function storeUpdates(
+  core: RelayCore, user: Principal, deviceId: string, ip: string,
+  items: { name: string; update: Uint8Array }[], origin: Subscriber | null,
+): PushOutcome[] {
+  const outcomes: PushOutcome[] = new Array(items.length)
+  const accepted: { index: number; item: NewUpdate }[] = []
+  const accessCache = new Map<string, DocAccess | null>()
+  const accessOf = (name: string) => {
+    if (!accessCache.has(name)) accessCache.set(name, core.storage.docAccess(name))
+    return accessCache.get(name) ?? null
+  }
+  const now = Date.now()
+  items.forEach(({ name, update }, index) => {
+    if (!isDocName(name)) outcomes[index] = refuse(ErrorCode.BadMessage, MESSAGES.badName)
+    else if (update.byteLength > MAX_UPDATE_BYTES) outcomes[index] = refuse(ErrorCode.TooLarge, MESSAGES.tooLarge)
+    else if (!canWrite(user, name, accessOf(name))) {
+      outcomes[index] = refuse(ErrorCode.Forbidden, MESSAGES.forbidden)
+      core.auditor.record(user.id, ip, name, 'refused', now)
+    } else if (!isValidUpdate(update)) outcomes[index] = refuse(ErrorCode.BadUpdate, MESSAGES.badUpdate)
+    else if (isEmptyUpdate(update)) outcomes[index] = { ok: true, seq: core.storage.headSeq() }
+    else accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team } })
+  })
+  if (accepted.length === 0) return outcomes
+  let seqs: number[]
+  try {
+    seqs = core.storage.appendUpdates(accepted.map((a) => a.item), now)
+  } catch (err) {
+    core.log(`store failed: ${(err as Error).name}`)
+    for (const a of accepted) outcomes[a.index] = refuse(ErrorCode.Server, MESSAGES.server)
+    return outcomes
+  }
+  // Committed: from here on every accepted item is durable and may be acknowledged.
+  accessCache.clear()
+  accepted.forEach((a, i) => {
+    const seq = seqs[i]!
+    outcomes[a.index] = { ok: true, seq }
+    core.auditor.record(user.id, ip, a.item.name, 'write', now)
+    const access = accessOf(a.item.name)
+    if (access) core.hub.fanOut(a.item.name, a.item.update, seq, access, origin)
+  })
+  return outcomes
+}
+
+export type AccessChangeResult =
+  | { ok: true; change: AccessChange }
+  | { ok: false; status: 400 | 403 | 404 | 409; error: string }
+
+/** Referral (share: both teams see it) or transfer (ownership moves; the old team loses access). */
+export function changeAccess(
+  core: RelayCore, user: Principal, ip: string, kind: 'share' | 'transfer', name: string, toTeam: string,
+): AccessChangeResult {
+  if (!isDocName(name)) return { ok: false, status: 400, error: MESSAGES.badName }
+  if (!core.storage.listTeams().some((t) => t.id === toTeam)) return { ok: false, status: 400, error: '받을 팀이 없습니다.' }
+  const before = core.storage.docAccess(name)
+  if (!before) return { ok: false, status: 404, error: '문서를 찾을 수 없습니다.' }
+  if (!canChangeAccess(user, before)) {
+    core.auditor.record(user.id, ip, name, 'refused')
+    return { ok: false, status: 403, error: '이 문서를 의뢰하거나 이관할 권한이 없습니다.' }
+  }
+  if (kind === 'share' && before.teams.has(toTeam)) return { ok: false, status: 409, error: '이미 그 팀이 볼 수 있는 문서입니다.' }
+  if (kind === 'transfer' && before.ownerTeam === toTeam) return { ok: false, status: 409, error: '이미 그 팀의 문서입니다.' }
+  const at = Date.now()
+  const change = kind === 'share'
+    ? core.storage.shareDoc(name, toTeam, user.id, at)
+    : core.storage.transferDoc(name, toTeam, user.id, at)
+  core.auditor.record(user.id, ip, name, kind, at)
+  const after = core.storage.docAccess(name)
+  const state = core.storage.mergedState(name)
+  if (after && state && !before.teams.has(toTeam)) core.hub.grantTeam(name, toTeam, state, change.seq, after)
+  if (kind === 'transfer' && after && !after.teams.has(change.fromTeam)) core.hub.revokeTeam(name, change.fromTeam)
+  core.log(`access ${kind} seq=${change.seq}`)
+  return { ok: true, change }
+}

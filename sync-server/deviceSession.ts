@@ -1,0 +1,166 @@
+// The device endpoint (/sync): Hello → Welcome → change feed in pages → FeedDone, then pushes with a
+// per-update Ack, state-vector sync, and live updates from other devices. Bad input never crashes it.
+import type { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import {
+  ErrorCode, FEED_PAGE_DOCS, MIN_PROTOCOL_VERSION, MsgType, PROTOCOL_VERSION, decodeMessage, isDocName,
+} from '../src/sync/protocol'
+import type { DocUpdate, ErrorCodeValue, Hello, Message, Push, SvSync, WireUser } from '../src/sync/protocol'
+import { canRead, readableKinds } from './access'
+import type { Principal } from './access'
+import { storeUpdates } from './core'
+import type { RelayCore } from './core'
+import { cursorAfter, planFeed } from './feedPlan'
+import type { Subscriber } from './hub'
+import { sendNow, sendPaced } from './send'
+
+const HELLO_TIMEOUT_MS = 15_000
+const MAX_BAD_FRAMES = 5
+
+const TEXT = {
+  version: '앱이 오래된 버전이라 동기화할 수 없습니다. 앱을 업데이트하세요. 기기에 저장된 자료는 그대로 남아 있습니다.',
+  unauthorized: '로그인이 만료되었습니다. 다시 로그인하세요. 기기의 변경 내용은 그대로 남아 있습니다.',
+  badMessage: '알 수 없는 형식의 메시지입니다.',
+  tooManyBad: '잘못된 메시지가 반복되어 연결을 끊습니다.',
+  helloFirst: '연결 후 첫 메시지는 Hello여야 합니다.',
+  server: '서버 오류로 동기화를 마치지 못했습니다. 잠시 후 다시 시도합니다.',
+} as const
+
+export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): void {
+  let user: Principal | null = null
+  let deviceId = ''
+  let badFrames = 0
+  let sub: Subscriber | null = null
+  const helloTimer = setTimeout(() => fatal(ErrorCode.Unauthorized, TEXT.helloFirst, 4401), HELLO_TIMEOUT_MS)
+
+  function fatal(code: ErrorCodeValue, message: string, closeCode: number): void {
+    sendNow(ws, { type: MsgType.Error, code, message, fatal: true })
+    ws.close(closeCode, code)
+  }
+
+  function badFrame(): void {
+    badFrames++
+    if (badFrames >= MAX_BAD_FRAMES) fatal(ErrorCode.BadMessage, TEXT.tooManyBad, 4400)
+    else sendNow(ws, { type: MsgType.Error, code: ErrorCode.BadMessage, message: TEXT.badMessage, fatal: false })
+  }
+
+  ws.on('message', (data, isBinary) => {
+    let msg: Message
+    try {
+      if (!isBinary) throw new Error('text frame')
+      const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
+      msg = decodeMessage(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength))
+    } catch {
+      badFrame()
+      return
+    }
+    try {
+      dispatch(msg)
+    } catch (err) {
+      core.log(`sync session error: ${(err as Error).name}`)
+      sendNow(ws, { type: MsgType.Error, code: ErrorCode.Server, message: TEXT.server, fatal: false })
+    }
+  })
+  ws.on('close', () => {
+    clearTimeout(helloTimer)
+    if (sub) core.hub.remove(sub)
+  })
+  ws.on('error', () => ws.terminate())
+
+  function dispatch(msg: Message): void {
+    if (!user) {
+      if (msg.type !== MsgType.Hello) return fatal(ErrorCode.Unauthorized, TEXT.helloFirst, 4401)
+      return hello(msg)
+    }
+    switch (msg.type) {
+      case MsgType.Push: return push(user, msg)
+      case MsgType.SvSync: return svSync(user, msg)
+      case MsgType.Ping: return sendNow(ws, { type: MsgType.Pong, t: msg.t })
+      case MsgType.Pong: return
+      default: return badFrame()
+    }
+  }
+
+  function hello(msg: Hello): void {
+    clearTimeout(helloTimer)
+    if (msg.protocolVersion < MIN_PROTOCOL_VERSION) return fatal(ErrorCode.Version, TEXT.version, 4426)
+    const record = core.auth.userForToken(msg.token)
+    if (!record) return fatal(ErrorCode.Unauthorized, TEXT.unauthorized, 4401)
+    const u: Principal = { id: record.id, role: record.role, team: record.team }
+    user = u
+    deviceId = msg.deviceId.slice(0, 100)
+    // Register before reading the feed so an update stored meanwhile arrives live instead of slipping by.
+    sub = {
+      user: u,
+      sendUpdate: (name, update, seq) => sendNow(ws, { type: MsgType.Live, name, update, seq }),
+      revoke: (names) => sendNow(ws, { type: MsgType.Revoked, names }),
+    }
+    core.hub.add(sub)
+    const wire: WireUser = { id: record.id, username: record.username, role: record.role, team: record.team }
+    sendFeed(u, wire, msg.cursor).catch((err: unknown) => {
+      core.log(`feed error: ${(err as Error).name}`)
+      sendNow(ws, { type: MsgType.Error, code: ErrorCode.Server, message: TEXT.server, fatal: false })
+    })
+  }
+
+  async function sendFeed(u: Principal, wire: WireUser, asked: number): Promise<void> {
+    const head = core.storage.headSeq()
+    const cursor = asked > head ? 0 : asked // a cursor from another database: start over
+    const plan = planFeed(core.storage.feedEntries(u.team, readableKinds(u.role), cursor, head), cursor)
+    sendNow(ws, { type: MsgType.Welcome, protocolVersion: PROTOCOL_VERSION, user: wire, headSeq: head, feedTotal: plan.length })
+    if (cursor > 0) {
+      const revoked = core.storage.revokedSince(u.team, cursor, head)
+      if (revoked.length) sendNow(ws, { type: MsgType.Revoked, names: revoked })
+    }
+    for (let start = 0; start < plan.length; start += FEED_PAGE_DOCS) {
+      if (ws.readyState !== ws.OPEN) return
+      const page = plan.slice(start, start + FEED_PAGE_DOCS)
+      const items: DocUpdate[] = []
+      for (const p of page) {
+        const update = p.full ? core.storage.mergedState(p.name) : mergeLog(core.storage.updatesSince(p.name, cursor))
+        if (update) items.push({ name: p.name, update })
+        core.auditor.record(u.id, ip, p.name, 'read')
+      }
+      await sendPaced(ws, { type: MsgType.Docs, items, cursor: cursorAfter(plan, start + page.length, cursor, head) })
+      await new Promise((r) => setImmediate(r)) // let other sessions and pushes in between pages
+    }
+    sendNow(ws, { type: MsgType.FeedDone, cursor: head })
+  }
+
+  function push(u: Principal, msg: Push): void {
+    const outcomes = storeUpdates(core, u, deviceId, ip, msg.items, sub)
+    sendNow(ws, {
+      type: MsgType.Ack,
+      batchId: msg.batchId,
+      results: msg.items.map((it, i) => ({ localId: it.localId, ...outcomes[i]! })),
+    })
+  }
+
+  function svSync(u: Principal, msg: SvSync): void {
+    const items: DocUpdate[] = []
+    const revoked: string[] = []
+    let bad = false
+    for (const { name, sv } of msg.items) {
+      if (!isDocName(name)) { bad = true; continue }
+      const access = core.storage.docAccess(name)
+      if (!access) continue // not on the relay yet: the device will push it
+      if (!canRead(u, name, access)) { revoked.push(name); continue }
+      const state = core.storage.mergedState(name)
+      if (!state) continue
+      try {
+        items.push({ name, update: Y.diffUpdate(state, sv) })
+        core.auditor.record(u.id, ip, name, 'read')
+      } catch {
+        bad = true
+      }
+    }
+    if (revoked.length) sendNow(ws, { type: MsgType.Revoked, names: revoked })
+    sendNow(ws, { type: MsgType.Diff, requestId: msg.requestId, items })
+    if (bad) badFrame()
+  }
+}
+
+function mergeLog(parts: Uint8Array[]): Uint8Array | null {
+  if (parts.length === 0) return null
+  return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)
+}

@@ -1,0 +1,68 @@
+// Serves the built PWA from STATIC_DIR with an SPA fallback to index.html.
+import fs from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+}
+// Files that decide which version of the app runs must be revalidated on every load.
+const NO_CACHE = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest'])
+
+function fileIn(staticDir: string, urlPath: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const full = path.resolve(staticDir, '.' + path.posix.normalize('/' + decoded))
+  if (full !== staticDir && !full.startsWith(staticDir + path.sep)) return null
+  try {
+    return fs.statSync(full).isFile() ? full : null
+  } catch {
+    return null
+  }
+}
+
+export function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, pathname: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end()
+    return
+  }
+  let file = fileIn(staticDir, pathname)
+  // SPA fallback: unknown paths without a file extension are app routes.
+  if (!file && !path.posix.extname(pathname)) file = fileIn(staticDir, '/index.html')
+  if (!file) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
+    return
+  }
+  const base = path.basename(file)
+  const headers: Record<string, string | number> = {
+    'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': fs.statSync(file).size,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': NO_CACHE.has(base) ? 'no-cache'
+      : pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+  }
+  res.writeHead(200, headers)
+  if (req.method === 'HEAD') {
+    res.end()
+    return
+  }
+  fs.createReadStream(file).on('error', () => res.destroy()).pipe(res)
+}

@@ -1,0 +1,296 @@
+// RelayStorage on better-sqlite3 (WAL). Every write is one transaction that has committed when the
+// call returns, so an acknowledged update survives a SIGKILL; synchronous=FULL also survives power loss.
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import * as Y from 'yjs'
+import { docKind } from '../../src/sync/protocol'
+import type { DocKind } from '../../src/sync/protocol'
+import type { Synchronous } from '../config'
+import { MergeCache } from './mergeCache'
+import { SCHEMA } from './schema'
+import type {
+  AccessChange, AuditRecord, DocAccess, FeedEntry, NewUpdate, RelayStorage, Role, TeamRecord, UserRecord,
+} from './types'
+
+interface UserRow {
+  id: string
+  username: string
+  role: string
+  team: string
+  password_hash: string
+  failed_logins: number
+  locked_until: number
+  created_at: number
+}
+
+function toUser(r: UserRow): UserRecord {
+  return {
+    id: r.id, username: r.username, role: r.role as Role, team: r.team, passwordHash: r.password_hash,
+    failedLogins: r.failed_logins, lockedUntil: r.locked_until, createdAt: r.created_at,
+  }
+}
+
+const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
+const kindList = (kinds: DocKind[]): string => JSON.stringify(kinds)
+
+export function openSqliteStorage(dataDir: string, synchronous: Synchronous = 'FULL', cacheBytes = 64 * 1024 * 1024): RelayStorage {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const db = new Database(path.join(dataDir, 'relay.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${synchronous}`)
+  db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
+  db.exec(SCHEMA)
+  return new SqliteStorage(db, new MergeCache(cacheBytes))
+}
+
+class SqliteStorage implements RelayStorage {
+  private readonly s
+  private readonly appendTx
+  private readonly transferTx
+  private readonly shareTx
+
+  constructor(private readonly db: Database.Database, private readonly cache: MergeCache) {
+    const p = (sql: string) => db.prepare(sql)
+    this.s = {
+      head: p(`SELECT v FROM meta WHERE k = 'seq'`).pluck(),
+      setHead: p(`UPDATE meta SET v = ? WHERE k = 'seq'`),
+      doc: p(`SELECT name, owner_team, last_seq, snapshot, snapshot_seq FROM docs WHERE name = ?`),
+      lastSeq: p(`SELECT last_seq FROM docs WHERE name = ?`).pluck(),
+      insertDoc: p(`INSERT INTO docs (name, kind, owner_team, created_at, created_by, last_seq, pending) VALUES (?, ?, ?, ?, ?, ?, 1)`),
+      touchDoc: p(`UPDATE docs SET last_seq = ?, pending = pending + 1 WHERE name = ?`),
+      insertAccess: p(`INSERT INTO doc_access (doc, team, kind, doc_kind, granted_seq, feed_seq) VALUES (?, ?, ?, ?, ?, ?)`),
+      touchAccess: p(`UPDATE doc_access SET feed_seq = ? WHERE doc = ?`),
+      insertUpdate: p(`INSERT INTO updates (seq, doc, data, user_id, device_id, at) VALUES (?, ?, ?, ?, ?, ?)`),
+      accessRows: p(`SELECT team, granted_seq FROM doc_access WHERE doc = ?`),
+      feed: p(`SELECT a.doc AS name, a.feed_seq AS feedSeq, a.granted_seq AS grantedSeq, d.pruned_seq AS prunedSeq,
+          COALESCE((SELECT min(u.seq) FROM updates u WHERE u.doc = a.doc AND u.seq > ?), 0) AS firstSeqAfter
+        FROM doc_access a JOIN docs d ON d.name = a.doc
+        WHERE a.team = ? AND a.feed_seq > ? AND a.feed_seq <= ? AND a.doc_kind IN (SELECT value FROM json_each(?))`),
+      revoked: p(`SELECT DISTINCT r.doc FROM revocations r WHERE r.team = ? AND r.seq > ? AND r.seq <= ?
+        AND NOT EXISTS (SELECT 1 FROM doc_access a WHERE a.doc = r.doc AND a.team = r.team)`).pluck(),
+      since: p(`SELECT data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq`).pluck(),
+      hasAccess: p(`SELECT kind FROM doc_access WHERE doc = ? AND team = ?`).pluck(),
+      deleteAccess: p(`DELETE FROM doc_access WHERE doc = ? AND team = ?`),
+      setOwnerAccess: p(`UPDATE doc_access SET kind = 'owner' WHERE doc = ? AND team = ?`),
+      setOwner: p(`UPDATE docs SET owner_team = ? WHERE name = ?`),
+      docKindOf: p(`SELECT kind FROM docs WHERE name = ?`).pluck(),
+      insertChange: p(`INSERT INTO access_changes (doc, kind, from_team, to_team, by_user, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertRevocation: p(`INSERT INTO revocations (seq, doc, team, at) VALUES (?, ?, ?, ?)`),
+      history: p(`SELECT doc AS name, kind, from_team AS fromTeam, to_team AS toTeam, by_user AS byUser, at, seq
+        FROM access_changes WHERE doc = ? ORDER BY id`),
+      ensureTeam: p(`INSERT INTO teams (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`),
+      teams: p(`SELECT id, name FROM teams ORDER BY id`),
+      createUser: p(`INSERT INTO users (id, username, role, team, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
+      userByName: p(`SELECT * FROM users WHERE username = ?`),
+      userById: p(`SELECT * FROM users WHERE id = ?`),
+      users: p(`SELECT * FROM users ORDER BY username`),
+      countUsers: p(`SELECT count(*) FROM users`).pluck(),
+      setHash: p(`UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE id = ?`),
+      setFailures: p(`UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?`),
+      insertToken: p(`INSERT INTO tokens (hash, user_id, expires_at) VALUES (?, ?, ?)`),
+      tokenUser: p(`SELECT user_id FROM tokens WHERE hash = ? AND expires_at > ?`).pluck(),
+      deleteExpiredTokens: p(`DELETE FROM tokens WHERE expires_at <= ?`),
+      revokeTokens: p(`DELETE FROM tokens WHERE user_id = ?`),
+      audit: p(`INSERT INTO audit (user_id, at, ip, doc, action) VALUES (?, ?, ?, ?, ?)`),
+      auditFor: p(`SELECT user_id AS userId, at, ip, doc, action FROM audit WHERE doc = ? ORDER BY id`),
+      compactable: p(`SELECT name FROM docs WHERE pending >= ? LIMIT ?`).pluck(),
+      setSnapshot: p(`UPDATE docs SET snapshot = ?, snapshot_seq = ?, pending = 0 WHERE name = ?`),
+      markPruned: p(`UPDATE docs SET pruned_seq = max(pruned_seq, COALESCE((SELECT max(u.seq) FROM updates u
+        WHERE u.doc = docs.name AND u.seq <= docs.snapshot_seq AND u.at < ?), 0))`),
+      prune: p(`DELETE FROM updates WHERE at < ? AND seq <= (SELECT snapshot_seq FROM docs WHERE name = updates.doc)`),
+    }
+    this.appendTx = db.transaction((items: NewUpdate[], at: number): number[] => {
+      let seq = this.s.head.get() as number
+      const seqs: number[] = []
+      for (const it of items) {
+        seq++
+        const kind = docKind(it.name)
+        if (!kind) throw new Error('invalid document name')
+        if (this.s.touchDoc.run(seq, it.name).changes === 0) {
+          this.s.insertDoc.run(it.name, kind, it.ownerTeam, at, it.userId, seq)
+          this.s.insertAccess.run(it.name, it.ownerTeam, 'owner', kind, seq, seq)
+        } else {
+          this.s.touchAccess.run(seq, it.name)
+        }
+        this.s.insertUpdate.run(seq, it.name, asBuffer(it.update), it.userId, it.deviceId, at)
+        seqs.push(seq)
+      }
+      this.s.setHead.run(seq)
+      return seqs
+    })
+    this.shareTx = db.transaction((name: string, toTeam: string, byUser: string, at: number): AccessChange => {
+      const doc = this.s.doc.get(name) as { owner_team: string } | undefined
+      if (!doc) throw new Error('unknown document')
+      const kind = this.s.docKindOf.get(name) as string
+      const seq = (this.s.head.get() as number) + 1
+      this.s.setHead.run(seq)
+      if (this.s.hasAccess.get(name, toTeam) === undefined) this.s.insertAccess.run(name, toTeam, 'share', kind, seq, seq)
+      this.s.insertChange.run(name, 'share', doc.owner_team, toTeam, byUser, at, seq)
+      return { name, kind: 'share', fromTeam: doc.owner_team, toTeam, byUser, at, seq }
+    })
+    this.transferTx = db.transaction((name: string, toTeam: string, byUser: string, at: number): AccessChange => {
+      const doc = this.s.doc.get(name) as { owner_team: string } | undefined
+      if (!doc) throw new Error('unknown document')
+      const kind = this.s.docKindOf.get(name) as string
+      const seq = (this.s.head.get() as number) + 1
+      this.s.setHead.run(seq)
+      const from = doc.owner_team
+      if (this.s.hasAccess.get(name, toTeam) === undefined) this.s.insertAccess.run(name, toTeam, 'owner', kind, seq, seq)
+      else this.s.setOwnerAccess.run(name, toTeam)
+      if (from !== toTeam) {
+        this.s.deleteAccess.run(name, from)
+        this.s.insertRevocation.run(seq, name, from, at)
+      }
+      this.s.setOwner.run(toTeam, name)
+      this.s.insertChange.run(name, 'transfer', from, toTeam, byUser, at, seq)
+      return { name, kind: 'transfer', fromTeam: from, toTeam, byUser, at, seq }
+    })
+  }
+
+  appendUpdates(items: NewUpdate[], at: number): number[] {
+    if (items.length === 0) return []
+    return this.appendTx(items, at)
+  }
+
+  headSeq(): number {
+    return this.s.head.get() as number
+  }
+
+  docAccess(name: string): DocAccess | null {
+    const doc = this.s.doc.get(name) as { owner_team: string } | undefined
+    if (!doc) return null
+    const rows = this.s.accessRows.all(name) as { team: string; granted_seq: number }[]
+    return { name, ownerTeam: doc.owner_team, teams: new Map(rows.map((r) => [r.team, r.granted_seq])) }
+  }
+
+  feedEntries(team: string, kinds: DocKind[], after: number, upTo: number): FeedEntry[] {
+    if (kinds.length === 0) return []
+    return this.s.feed.all(after, team, after, upTo, kindList(kinds)) as FeedEntry[]
+  }
+
+  revokedSince(team: string, after: number, upTo: number): string[] {
+    return this.s.revoked.all(team, after, upTo) as string[]
+  }
+
+  updatesSince(name: string, after: number): Uint8Array[] {
+    return (this.s.since.all(name, after) as Buffer[]).map(asBytes)
+  }
+
+  mergedState(name: string): Uint8Array | null {
+    const lastSeq = this.s.lastSeq.get(name) as number | undefined
+    if (lastSeq === undefined) return null
+    const hit = this.cache.get(name)
+    if (hit && hit.seq === lastSeq) return hit.state
+    let parts: Uint8Array[]
+    if (hit) {
+      parts = [hit.state, ...this.updatesSince(name, hit.seq)]
+    } else {
+      const doc = this.s.doc.get(name) as { snapshot: Buffer | null; snapshot_seq: number }
+      const log = this.updatesSince(name, doc.snapshot ? doc.snapshot_seq : 0)
+      parts = doc.snapshot ? [asBytes(doc.snapshot), ...log] : log
+    }
+    const state = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)
+    this.cache.set(name, { state, seq: lastSeq })
+    return state
+  }
+
+  shareDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange {
+    return this.shareTx(name, toTeam, byUser, at)
+  }
+
+  transferDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange {
+    return this.transferTx(name, toTeam, byUser, at)
+  }
+
+  accessHistory(name: string): AccessChange[] {
+    return this.s.history.all(name) as AccessChange[]
+  }
+
+  ensureTeam(team: TeamRecord): void {
+    this.s.ensureTeam.run(team.id, team.name)
+  }
+
+  listTeams(): TeamRecord[] {
+    return this.s.teams.all() as TeamRecord[]
+  }
+
+  createUser(u: Omit<UserRecord, 'failedLogins' | 'lockedUntil'>): void {
+    this.s.createUser.run(u.id, u.username, u.role, u.team, u.passwordHash, u.createdAt)
+  }
+
+  userByName(username: string): UserRecord | null {
+    const r = this.s.userByName.get(username) as UserRow | undefined
+    return r ? toUser(r) : null
+  }
+
+  userById(id: string): UserRecord | null {
+    const r = this.s.userById.get(id) as UserRow | undefined
+    return r ? toUser(r) : null
+  }
+
+  listUsers(): UserRecord[] {
+    return (this.s.users.all() as UserRow[]).map(toUser)
+  }
+
+  countUsers(): number {
+    return this.s.countUsers.get() as number
+  }
+
+  setPasswordHash(userId: string, hash: string): void {
+    this.s.setHash.run(hash, userId)
+  }
+
+  setLoginFailures(userId: string, failedLogins: number, lockedUntil: number): void {
+    this.s.setFailures.run(failedLogins, lockedUntil, userId)
+  }
+
+  insertToken(tokenHash: string, userId: string, expiresAt: number): void {
+    this.s.deleteExpiredTokens.run(Date.now())
+    this.s.insertToken.run(tokenHash, userId, expiresAt)
+  }
+
+  tokenUser(tokenHash: string, now: number): string | null {
+    return (this.s.tokenUser.get(tokenHash, now) as string | undefined) ?? null
+  }
+
+  revokeTokens(userId: string): number {
+    return this.s.revokeTokens.run(userId).changes
+  }
+
+  appendAudit(records: AuditRecord[]): void {
+    if (records.length === 0) return
+    this.db.transaction(() => {
+      for (const r of records) this.s.audit.run(r.userId, r.at, r.ip, r.doc, r.action)
+    })()
+  }
+
+  auditFor(doc: string): AuditRecord[] {
+    return this.s.auditFor.all(doc) as AuditRecord[]
+  }
+
+  compact(threshold: number, maxDocs: number): number {
+    const names = this.s.compactable.all(threshold, maxDocs) as string[]
+    for (const name of names) {
+      const doc = this.s.doc.get(name) as { last_seq: number; snapshot: Buffer | null; snapshot_seq: number }
+      const log = this.updatesSince(name, doc.snapshot ? doc.snapshot_seq : 0)
+      const state = Y.mergeUpdates(doc.snapshot ? [asBytes(doc.snapshot), ...log] : log)
+      this.s.setSnapshot.run(asBuffer(state), doc.last_seq, name)
+      this.cache.set(name, { state, seq: doc.last_seq })
+    }
+    return names.length
+  }
+
+  prune(before: number): number {
+    return this.db.transaction(() => {
+      this.s.markPruned.run(before)
+      return this.s.prune.run(before).changes
+    })()
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}

@@ -1,0 +1,111 @@
+// The narrow storage interface the relay core codes against; sqlite.ts and memory.ts implement it.
+// Synchronous on purpose: better-sqlite3 commits before returning, which is what lets us ack safely.
+import type { DocKind, WireUser } from '../../src/sync/protocol'
+
+export type Role = WireUser['role']
+export const ROLES: readonly Role[] = ['worker', 'supervisor', 'volunteer', 'admin']
+
+export interface TeamRecord {
+  id: string
+  name: string
+}
+
+export interface UserRecord {
+  id: string
+  username: string
+  role: Role
+  team: string
+  passwordHash: string
+  failedLogins: number
+  /** Epoch ms until which logins are refused; 0 when not locked. */
+  lockedUntil: number
+  createdAt: number
+}
+
+export interface NewUpdate {
+  name: string
+  update: Uint8Array
+  userId: string
+  deviceId: string
+  /** Team that owns the document if this update creates it. */
+  ownerTeam: string
+}
+
+/** Which teams may see a document, and since which feed sequence number. */
+export interface DocAccess {
+  name: string
+  ownerTeam: string
+  /** team id → seq at which that team gained access (ownership or share). */
+  teams: Map<string, number>
+}
+
+export interface FeedEntry {
+  name: string
+  /** The feed position of this document for the asking team: max(last update seq, access grant seq). */
+  feedSeq: number
+  grantedSeq: number
+  /** Updates at or below this seq were pruned from the log (only the snapshot holds them). */
+  prunedSeq: number
+  /** Lowest log seq of this document above the asked cursor; 0 when none. */
+  firstSeqAfter: number
+}
+
+export interface AccessChange {
+  name: string
+  kind: 'share' | 'transfer'
+  fromTeam: string
+  toTeam: string
+  byUser: string
+  at: number
+  seq: number
+}
+
+export interface AuditRecord {
+  userId: string
+  at: number
+  ip: string
+  /** Document name, or '' for account actions. */
+  doc: string
+  action: string
+}
+
+export interface RelayStorage {
+  /** Appends all items in one transaction and returns their seqs, in order; throws (storing nothing) on failure. */
+  appendUpdates(items: NewUpdate[], at: number): number[]
+  headSeq(): number
+  docAccess(name: string): DocAccess | null
+  /** Documents of the given kinds visible to `team` whose feed position is in (after, upTo]. */
+  feedEntries(team: string, kinds: DocKind[], after: number, upTo: number): FeedEntry[]
+  /** Documents `team` lost access to at a seq in (after, upTo] and has not regained. */
+  revokedSince(team: string, after: number, upTo: number): string[]
+  /** Log entries of one document with seq > after, oldest first. */
+  updatesSince(name: string, after: number): Uint8Array[]
+  /** Snapshot plus the log after it, merged with Y.mergeUpdates; null for an unknown document. */
+  mergedState(name: string): Uint8Array | null
+  shareDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange
+  transferDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange
+  accessHistory(name: string): AccessChange[]
+
+  ensureTeam(team: TeamRecord): void
+  listTeams(): TeamRecord[]
+  createUser(user: Omit<UserRecord, 'failedLogins' | 'lockedUntil'>): void
+  userByName(username: string): UserRecord | null
+  userById(id: string): UserRecord | null
+  listUsers(): UserRecord[]
+  setPasswordHash(userId: string, hash: string): void
+  setLoginFailures(userId: string, failedLogins: number, lockedUntil: number): void
+  insertToken(tokenHash: string, userId: string, expiresAt: number): void
+  tokenUser(tokenHash: string, now: number): string | null
+  /** Removes every token of a user (lost device); returns how many. */
+  revokeTokens(userId: string): number
+  countUsers(): number
+
+  appendAudit(records: AuditRecord[]): void
+  auditFor(doc: string): AuditRecord[]
+
+  /** Merges the log of up to `maxDocs` documents past `threshold` entries into snapshot rows; returns how many. */
+  compact(threshold: number, maxDocs: number): number
+  /** Deletes log entries older than `before` that a snapshot already covers. */
+  prune(before: number): number
+  close(): void
+}

@@ -1,0 +1,16 @@
+// A small seeded PRNG (mulberry32) so a failing random test can be replayed with SEED=<n>.
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function seedFromEnv(): number {
+  const raw = process.env.SEED
+  return raw ? Number(raw) >>> 0 : Math.floor(Math.random() * 2 ** 31)
+}
