@@ -94,13 +94,14 @@ export function buildCaseDoc(rng: Rng, teamId: string): { name: string; doc: Y.D
     const memberCount = prng.int32(rng, 2, 4)
     for (let i = 0; i < memberCount; i++) {
       const mid = uuid(rng)
+      const born = prng.int32(rng, 1938, 2015)
       members.set(
         mid,
         entity({
           id: mid,
           name: personName(rng),
-          birthDate: `${prng.int32(rng, 1938, 2015)}-${pad(prng.int32(rng, 1, 12))}-${pad(prng.int32(rng, 1, 28))}`,
-          sexDigit: prng.int32(rng, 1, 4),
+          birthDate: `${born}-${pad(prng.int32(rng, 1, 12))}-${pad(prng.int32(rng, 1, 28))}`,
+          sexDigit: String(prng.int32(rng, 1, 2) + (born >= 2000 ? 2 : 0)),
           phone: prng.bool(rng) ? phone(rng) : undefined,
           relation: i === 0 ? '본인' : prng.oneOf(rng, RELATIONS),
           isHead: i === 0,

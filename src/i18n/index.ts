@@ -53,17 +53,20 @@ interface I18nContextValue {
 const I18nContext = createContext<I18nContextValue>({ locale: 'ko', setLocale: () => undefined })
 
 interface I18nProviderProps {
+  /** Controlled: the app passes the locale from the store's settings. Omitted: kept in state here. */
+  locale?: Locale
   initialLocale?: Locale
-  /** Called after the user switches language (the app persists it in the store's settings). */
+  /** Called when the user switches language (the app persists it in the store's settings). */
   onLocaleChange?: (locale: Locale) => void
   children?: ReactNode
 }
 
-export function I18nProvider({ initialLocale = 'ko', onLocaleChange, children }: I18nProviderProps) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale)
+export function I18nProvider({ locale: controlled, initialLocale = 'ko', onLocaleChange, children }: I18nProviderProps) {
+  const [own, setOwn] = useState<Locale>(initialLocale)
+  const locale = controlled ?? own
   const setLocale = useCallback(
     (next: Locale) => {
-      setLocaleState(next)
+      setOwn(next)
       onLocaleChange?.(next)
     },
     [onLocaleChange],

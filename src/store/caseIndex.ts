@@ -6,8 +6,7 @@ import type { CaseSummary, DueFilter, Stage } from '../domain'
 import { caseIdOf, isCaseDoc } from './caseDoc'
 import { onChange } from './changes'
 import { getDb, onStoreClose } from './db'
-import { refreshStaleProjections, rebuildProjections } from './rebuild'
-import { onSettings } from './settingsEvents'
+import { refreshStaleProjections } from './rebuild'
 
 export interface CaseListQuery {
   query?: string
@@ -38,12 +37,7 @@ export class CaseIndex {
   loaded = false
 
   constructor() {
-    this.unsubscribes.push(
-      onChange((e) => this.markChanged(e.names)),
-      onSettings((_s, deadlinesChanged) => {
-        if (deadlinesChanged) void rebuildProjections().catch(logError)
-      }),
-    )
+    this.unsubscribes.push(onChange((e) => this.markChanged(e.names)))
   }
 
   /** Loads every projection row once; later calls return the same promise. */

@@ -1,6 +1,7 @@
 // The store's public face: screens and the sync engine import only from here.
-export { openStore, closeStore } from './db'
+export { openStore, closeStore, DEFAULT_DB_NAME } from './db'
 export { ValidationError, TransitionError, CaseNotFoundError, type ValidationIssue } from './errors'
+export { CaseFileReadError } from './caseDoc'
 export {
   createCase,
   updateHousehold,
@@ -9,11 +10,13 @@ export {
   removeMember,
   setIntake,
   setNeed,
+  setAssessmentDate,
   setCrisisSigns,
   setSelection,
   addConference,
   setPlanGoals,
   addPlannedService,
+  removePlannedService,
   addLinkage,
   setLinkageStatus,
   addMonitoringNote,
@@ -26,12 +29,24 @@ export {
   getCaseFile,
   type CreateCaseInput,
   type MemberInput,
+  type HouseholdInput,
+  type IntakeInput,
   type VisitInput,
   type TextPath,
+  type VisitTextField,
 } from './commands'
-export { addResource, listResources } from './resources'
-export { getSettings, saveSettings, type Settings } from './storageMeta'
+export { addResource, listResources, type ResourceInput } from './resources'
+export {
+  getSettings,
+  getDeviceId,
+  getSession,
+  setSession,
+  DEFAULT_SETTINGS,
+  type Settings,
+} from './storageMeta'
+export { saveSettings } from './settings'
 export { rebuildProjections } from './rebuild'
+export { whenAllWritten } from './docStore'
 export {
   useCaseList,
   useCaseFile,
@@ -39,6 +54,7 @@ export {
   useResources,
   useSettings,
   useRejectedDocs,
+  countUnsynced,
   type CaseListQuery,
   type CaseListResult,
   type RejectedDoc,

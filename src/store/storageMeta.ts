@@ -2,8 +2,6 @@
 import { DEFAULT_DEADLINES, DeadlineSettingsSchema } from '../domain'
 import type { DeadlineSettings, Locale } from '../domain'
 import { getDb, onStoreClose } from './db'
-import { emitSettings } from './settingsEvents'
-import { validate } from './validate'
 import { z } from 'zod'
 
 export interface Settings {
@@ -13,7 +11,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { deadlines: DEFAULT_DEADLINES, locale: 'ko' }
 
-const SettingsSchema = z.object({ deadlines: DeadlineSettingsSchema, locale: z.enum(['ko', 'en']) })
+export const SettingsSchema = z.object({ deadlines: DeadlineSettingsSchema, locale: z.enum(['ko', 'en']) })
 
 async function getMeta<T>(key: string): Promise<T | undefined> {
   return (await getDb().meta.get(key))?.value as T | undefined
@@ -75,15 +73,8 @@ export function cachedSettings(): Settings | null {
   return cached
 }
 
-/** Validates and saves; deadline changes refresh every projection (due flags depend on them). */
-export async function saveSettings(patch: { deadlines?: Partial<DeadlineSettings>; locale?: Locale }): Promise<Settings> {
-  const current = await getSettings()
-  const next = validate(SettingsSchema, {
-    deadlines: { ...current.deadlines, ...patch.deadlines },
-    locale: patch.locale ?? current.locale,
-  })
+/** Stores already-validated settings and updates the cache. */
+export async function writeSettings(next: Settings): Promise<void> {
   await setMeta('settings', next)
   cached = next
-  emitSettings(next, JSON.stringify(current.deadlines) !== JSON.stringify(next.deadlines))
-  return next
 }

@@ -3,12 +3,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startRelay } from '../../sync-server/relay'
+import type { RelayStorage } from '../../sync-server/storage/types'
 
 export interface TestRelay {
   httpUrl: string
   syncUrl: string
   yjsUrl: string
   dataDir: string
+  /** The running relay's storage, for reading the stored log. */
+  storage: RelayStorage
   close(): Promise<void>
   /** close() and delete the data directory. */
   dispose(): Promise<void>
@@ -36,6 +39,7 @@ export async function startTestRelay(opts: { tokenTtlSeconds?: number; storage?:
     syncUrl: `ws://127.0.0.1:${relay.port}/sync`,
     yjsUrl: `ws://127.0.0.1:${relay.port}/yjs`,
     dataDir,
+    storage: relay.storage,
     close,
     async dispose() {
       await close()

@@ -1,24 +1,14 @@
-// Reads a document's stored update log from a (stopped) relay's SQLite data directory through the
-// relay's own storage interface, and lists every map value any stored update ever wrote.
+// Lists every map value any stored update of a document ever wrote, by replaying the relay's
+// stored log through its own storage interface (the history, not the merged state).
 import * as Y from 'yjs'
-import { openSqliteStorage } from '../../sync-server/storage/sqlite'
+import type { RelayStorage } from '../../sync-server/storage/types'
 
-function collect(value: unknown, out: unknown[]): void {
-  out.push(value)
-}
-
-/** Values written by ContentAny items (map sets, array pushes) in each stored update of `name`. */
-export function storedValues(dataDir: string, name: string): unknown[] {
-  const storage = openSqliteStorage(dataDir)
-  try {
-    const values: unknown[] = []
-    for (const update of storage.updatesSince(name, 0)) {
-      for (const s of Y.decodeUpdate(update).structs) {
-        if (s instanceof Y.Item && s.content instanceof Y.ContentAny) for (const v of s.content.arr) collect(v, values)
-      }
+export function storedValues(storage: RelayStorage, name: string): unknown[] {
+  const values: unknown[] = []
+  for (const update of storage.updatesSince(name, 0)) {
+    for (const s of Y.decodeUpdate(update).structs) {
+      if (s instanceof Y.Item && s.content instanceof Y.ContentAny) values.push(...s.content.arr)
     }
-    return values
-  } finally {
-    storage.close()
   }
+  return values
 }

@@ -1,4 +1,5 @@
 // One case file: header, stage stepper and every section of the workflow (DESIGN.md §2).
+import { useEffect, useState } from 'react'
 import { useT } from '../../i18n'
 import { useCaseFile } from '../../store'
 import { EmptyState } from '../common'
@@ -22,10 +23,21 @@ import './caseFile.css'
 export function CaseFileScreen({ caseId }: { caseId: string }) {
   const t = useT()
   const caseFile = useCaseFile(caseId)
+  // The hook gives undefined both while loading and for an unknown id; say "not found" only after a moment.
+  const [waited, setWaited] = useState(false)
+  useEffect(() => {
+    setWaited(false)
+    const timer = setTimeout(() => setWaited(true), 1500)
+    return () => clearTimeout(timer)
+  }, [caseId])
   if (!caseFile) {
     return (
       <div className="cf">
-        <EmptyState action={<a href="#/">{t('common.goHome')}</a>}>{t('caseFile.notFound')}</EmptyState>
+        {waited ? (
+          <EmptyState action={<a href="#/">{t('common.goHome')}</a>}>{t('caseFile.notFound')}</EmptyState>
+        ) : (
+          <EmptyState>{t('common.loading')}</EmptyState>
+        )}
       </div>
     )
   }

@@ -14,6 +14,15 @@ export interface CommandState {
   clear: () => void
 }
 
+// Store commands read the case, then write whole records; two started in the same tick can read the
+// same state and the later write reverts the earlier one. Running them one after another avoids that.
+let queue: Promise<unknown> = Promise.resolve()
+function serial<T>(command: () => Promise<T>): Promise<T> {
+  const next = queue.then(command, command)
+  queue = next.catch(() => undefined)
+  return next
+}
+
 function claims(fields: readonly string[], issue: ValidationIssue): string | undefined {
   return fields.find((f) => issue.path === f || issue.path.endsWith(`.${f}`) || issue.path.startsWith(`${f}.`))
 }
@@ -27,7 +36,7 @@ export function useCommand(fields: readonly string[] = [], fallbackMessage = 'ì 
     async (command: () => Promise<unknown>) => {
       setBusy(true)
       try {
-        await command()
+        await serial(command)
         setFieldErrors({})
         setFormError(undefined)
         return true

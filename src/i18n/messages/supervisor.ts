@@ -14,6 +14,11 @@ export const messages = {
     'stats.linkage': '서비스연계',
     'stats.notSelected': '미선정',
     'stats.closed': '종결',
+    'stats.pending': '진행 중',
+    'stats.from': '기간 시작',
+    'stats.to': '기간 끝',
+    'stats.computing': '사례 {n}건으로 계산하는 중…',
+    'stats.basis': '사례 {n}건 기준',
   },
   en: {
     'stats.title': 'Statistics',
@@ -29,5 +34,10 @@ export const messages = {
     'stats.linkage': 'Service linkage',
     'stats.notSelected': 'Not selected',
     'stats.closed': 'Closed',
+    'stats.pending': 'In progress',
+    'stats.from': 'From',
+    'stats.to': 'To',
+    'stats.computing': 'Computing from {n} cases…',
+    'stats.basis': 'Based on {n} cases',
   },
 }

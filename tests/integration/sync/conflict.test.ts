@@ -71,8 +71,7 @@ describe('two devices edit one case offline', () => {
     expect(['010-1111-2222', '010-3333-4444']).toContain(winner)
     const loser = winner === '010-1111-2222' ? '010-3333-4444' : '010-1111-2222'
 
-    await relay.close()
-    const history = storedValues(relay.dataDir, name)
+    const history = storedValues(relay.storage, name)
     expect(history).toContain(loser)
     expect(history).toContain(winner)
   })

@@ -41,30 +41,50 @@ function covers(doc: Y.Doc, update: Uint8Array): boolean {
   return true
 }
 
+function describeDifferences(names: string[], all: TestDevice[], fresh: TestDevice): string {
+  const lines: string[] = []
+  for (const n of names) {
+    const want = Y.decodeStateVector(Y.encodeStateVector(fresh.store.doc(n)))
+    all.forEach((d, i) => {
+      const have = Y.decodeStateVector(Y.encodeStateVector(d.store.doc(n)))
+      const diffs: string[] = []
+      for (const c of new Set([...want.keys(), ...have.keys()])) if (want.get(c) !== have.get(c)) diffs.push(`${c}: relay ${want.get(c)} device ${have.get(c)}`)
+      const fa = fingerprint(d.store.doc(n))
+      const fb = fingerprint(fresh.store.doc(n))
+      if (fa !== fb) diffs.push(`content device ${fa} relay ${fb}`)
+      if (diffs.length) lines.push(`${n} device ${i} (${d.engine.status.get().state}, cursor ${d.store.cursor}): ${diffs.join('; ')}`)
+    })
+  }
+  return lines.join('\n')
+}
+
 describe('convergence under random edits, disconnects and relay crashes', () => {
   it('ends with identical state everywhere and every acknowledged edit present', { timeout: 60_000 }, async () => {
     const seed = seedFromEnv()
     console.log(`convergence seed: ${seed} (replay with SEED=${seed})`)
     const rand = seededRandom(seed)
     const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!
+    const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('')
+    const newName = (): string => `case/${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`
     relay = await startRelayProcess()
     const tokens = [
       (await login(relay.httpUrl, 'dong.worker')).token,
       (await login(relay.httpUrl, 'dong.supervisor')).token,
     ]
-    for (let i = 0; i < DEVICES; i++) devices.push(makeDevice(relay.syncUrl, tokens[i % 2]!, { random: rand }))
-    const names: string[] = [`case/${crypto.randomUUID()}`, `case/${crypto.randomUUID()}`]
+    for (let i = 0; i < DEVICES; i++) devices.push(makeDevice(relay.syncUrl, tokens[i % 2]!))
+    const names: string[] = [newName(), newName()]
     const edits: Edit[] = []
     const online = devices.map(() => rand() < 0.7)
     devices.forEach((d, i) => online[i] && d.engine.start())
 
     const killAt = new Set(Array.from({ length: KILLS }, (_, k) => Math.floor(((k + 1) * STEPS) / (KILLS + 1))))
+    let restartAt = -1
     for (let step = 0; step < STEPS; step++) {
       if (killAt.has(step)) {
         await relay.kill()
-        await sleep(50 + rand() * 300) // devices keep editing offline meanwhile (below, next steps)
-        await relay.restart()
+        restartAt = step + 10 + Math.floor(rand() * 20) // devices keep editing while it is down
       }
+      if (step === restartAt) await relay.restart()
       const i = Math.floor(rand() * DEVICES)
       const d = devices[i]!
       const r = rand()
@@ -73,7 +93,7 @@ describe('convergence under random edits, disconnects and relay crashes', () => 
         if (online[i]) d.engine.start()
         else d.engine.stop()
       } else if (r < 0.14) {
-        const name = `case/${crypto.randomUUID()}`
+        const name = newName()
         names.push(name)
         const key = `d${i}-s${step}`
         edits.push({ device: i, name, uniqueKey: key, value: `new-${step}`, localId: d.store.edit(name, (doc) => doc.getMap('fields').set(key, `new-${step}`)) })
@@ -109,7 +129,10 @@ describe('convergence under random edits, disconnects and relay crashes', () => 
       () => names.every((n) => devices.every((d) => fingerprint(d.store.doc(n)) === fingerprint(fresh.store.doc(n)) && Y.encodeStateVector(d.store.doc(n)).toString() === Y.encodeStateVector(fresh.store.doc(n)).toString())),
       'all devices identical to the relay',
       15_000,
-    )
+    ).catch((err: unknown) => {
+      console.log(describeDifferences(names, devices, fresh))
+      throw err
+    })
 
     for (const n of names) {
       const expected = Y.encodeStateVector(fresh.store.doc(n))

@@ -1,7 +1,7 @@
 // 서비스 연계: from the resource directory (자원) or free entry; domain; the member(s) it serves (≥ 1,
 // seed 003 counts persons per domain); status changes in place.
 import { useState } from 'react'
-import { compareKo, formatDate, LINKAGE_STATUSES, SERVICE_DOMAINS, todayInSeoul } from '../../../domain'
+import { formatDate, LINKAGE_STATUSES, SERVICE_DOMAINS, todayInSeoul } from '../../../domain'
 import type { CaseFile, Linkage, LinkageStatus, Member, Resource, ServiceDomain } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { addLinkage, setLinkageStatus, useResources } from '../../../store'
@@ -77,7 +77,6 @@ function LinkageForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => v
   const [memberIds, setMemberIds] = useState<string[]>([])
   const [status, setStatus] = useState<LinkageStatus>('planned')
   const [startDate, setStartDate] = useState(todayInSeoul())
-  const sorted = [...resources].sort((a, b) => compareKo(a.name, b.name))
   const pickResource = (id: string) => {
     setResourceId(id)
     const r = resources.find((x) => x.id === id)
@@ -112,7 +111,7 @@ function LinkageForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => v
         {(c) => (
           <select className="ui-input" {...c} value={resourceId} onChange={(e) => pickResource(e.currentTarget.value)}>
             <option value="">{t('caseFile.linkage.freeEntry')}</option>
-            {sorted.map((r) => (
+            {resources.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name} · {r.provider}
               </option>

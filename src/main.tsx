@@ -1,0 +1,13 @@
+// Entry point: mount the app shell.
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import './app.css'
+
+const root = document.getElementById('root')
+if (!root) throw new Error('missing #root')
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

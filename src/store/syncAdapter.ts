@@ -1,0 +1,87 @@
+// The sync engine's view of the device (src/sync/syncStore.ts) implemented over the Dexie update log.
+import type { PendingUpdate, RemoteUpdate, SyncStore } from '../sync/syncStore'
+import { postBroadcast } from './broadcast'
+import { emitChange, onChange } from './changes'
+import { getDb } from './db'
+import type { UpdateRow } from './db'
+import { decodeMany } from './docCodec'
+import { applyRemoteUpdates, docStateVector, maybeCompact, removeDocuments } from './docStore'
+import { getCursor, getDeviceId, setCursor } from './storageMeta'
+
+export function createDexieSyncStore(): SyncStore {
+  return {
+    getDeviceId,
+    getCursor,
+    setCursor,
+    pendingUpdates,
+    markAcked,
+    markRejected,
+    applyRemote: (items: RemoteUpdate[]) => applyRemoteUpdates(items),
+    removeDocs: (names: string[]) => removeDocuments(names),
+    stateVector: (name: string) => docStateVector(name),
+    onLocalChange: (listener: () => void) =>
+      onChange((e) => {
+        if (e.local) listener()
+      }),
+  }
+}
+
+async function pendingUpdates(limit: number): Promise<PendingUpdate[]> {
+  const rows = await getDb()
+    .updates.where('acked')
+    .equals(0)
+    .filter((r) => !r.rejectedCode)
+    .limit(limit)
+    .toArray()
+  const bytes = await decodeMany(rows.map((r) => r.bytes))
+  return rows.map((r, i) => ({ localId: r.localId as number, name: r.docName, update: bytes[i] as Uint8Array }))
+}
+
+/** Updates rows by id in one transaction, then recomputes hasPending of the documents touched. */
+async function changeRows(localIds: number[], change: (row: UpdateRow) => void, rejected: boolean, message?: string): Promise<string[]> {
+  const db = getDb()
+  return db.transaction('rw', db.updates, db.docs, async () => {
+    const rows = (await db.updates.bulkGet(localIds)).filter((r): r is UpdateRow => r !== undefined && r.acked === 0)
+    for (const r of rows) change(r)
+    await db.updates.bulkPut(rows)
+    const perDoc = new Map<string, number>()
+    for (const r of rows) perDoc.set(r.docName, (perDoc.get(r.docName) ?? 0) + 1)
+    for (const [name, count] of perDoc) {
+      const doc = await db.docs.get(name)
+      if (!doc) continue
+      const unacked = await db.updates.where('[docName+acked]').equals([name, 0]).count()
+      await db.docs.put({
+        ...doc,
+        hasPending: unacked > 0 ? 1 : 0,
+        rejectedCount: doc.rejectedCount + (rejected ? count : 0),
+        ...(rejected && message ? { rejectedMessage: message } : {}),
+      })
+    }
+    return [...perDoc.keys()]
+  })
+}
+
+async function markAcked(localIds: number[]): Promise<void> {
+  if (!localIds.length) return
+  const names = await changeRows(localIds, (r) => {
+    r.acked = 1
+  }, false)
+  postBroadcast({ type: 'status', names })
+  emitChange({ names, local: false })
+  for (const name of names) await maybeCompact(name)
+}
+
+async function markRejected(localIds: number[], code: string, message: string): Promise<void> {
+  if (!localIds.length) return
+  const names = await changeRows(
+    localIds,
+    (r) => {
+      r.rejectedCode = code
+      r.rejectedMessage = message
+    },
+    true,
+    message,
+  )
+  postBroadcast({ type: 'status', names })
+  emitChange({ names, local: false })
+}

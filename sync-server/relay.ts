@@ -1,0 +1,119 @@
+// startRelay: one HTTP(S) server with the static app, the JSON API, /sync and /yjs. Tests start it on port 0.
+import fs from 'node:fs'
+import http from 'node:http'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { WebSocketServer } from 'ws'
+import type { PerMessageDeflateOptions } from 'ws'
+import { MAX_FRAME_BYTES } from '../src/sync/protocol'
+import { Auditor } from './audit'
+import { Auth } from './auth'
+import type { Synchronous } from './config'
+import type { RelayCore } from './core'
+import { seedDemoIfEmpty } from './demo'
+import { handleDeviceSocket } from './deviceSession'
+import { clientIp, createRequestHandler } from './http'
+import { Hub } from './hub'
+import { startMaintenance } from './maintenance'
+import { openMemoryStorage } from './storage/memory'
+import { openSqliteStorage } from './storage/sqlite'
+import type { RelayStorage } from './storage/types'
+import { rejectUpgrade, upgradeYjs } from './yjsEndpoint'
+import { YjsRooms } from './yjsRooms'
+
+export interface RelayOptions {
+  dataDir?: string
+  storage?: 'sqlite' | 'memory'
+  host?: string
+  /** 0 = any free port. */
+  port?: number
+  staticDir?: string
+  tokenTtlSeconds?: number
+  retentionDays?: number
+  sqliteSynchronous?: Synchronous
+  tls?: { certFile: string; keyFile: string }
+  seedDemo?: boolean
+  log?: (line: string) => void
+}
+
+export interface RelayHandle {
+  port: number
+  url: string
+  storage: RelayStorage
+  close(): Promise<void>
+}
+
+// Korean free text compresses well; a low level keeps CPU low on large feeds.
+const DEFLATE: PerMessageDeflateOptions = {
+  threshold: 1024,
+  zlibDeflateOptions: { level: 3, memLevel: 8 },
+  concurrencyLimit: 16,
+}
+
+export async function startRelay(options: RelayOptions = {}): Promise<RelayHandle> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const storage = options.storage === 'memory'
+    ? openMemoryStorage()
+    : openSqliteStorage(path.resolve(options.dataDir ?? './data'), options.sqliteSynchronous ?? 'FULL')
+  const core: RelayCore = {
+    storage,
+    auth: new Auth(storage, options.tokenTtlSeconds ?? 43_200),
+    auditor: new Auditor(storage),
+    hub: new Hub(),
+    log,
+  }
+  if (options.seedDemo) await seedDemoIfEmpty(storage, log)
+  const rooms = new YjsRooms()
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: DEFLATE, maxPayload: MAX_FRAME_BYTES })
+  const handler = createRequestHandler(core, path.resolve(options.staticDir ?? './dist'))
+  const server = options.tls
+    ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, handler)
+    : http.createServer(handler)
+
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy())
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://relay')
+    } catch {
+      return rejectUpgrade(socket, 400, 'Bad Request')
+    }
+    const ip = clientIp(req)
+    if (url.pathname === '/sync') {
+      wss.handleUpgrade(req, socket, head, (ws) => handleDeviceSocket(ws, ip, core))
+    } else if (url.pathname.startsWith('/yjs/')) {
+      upgradeYjs(req, socket, head, url, wss, core, rooms, ip)
+    } else {
+      rejectUpgrade(socket, 400, 'Bad Request')
+    }
+  })
+
+  const stopMaintenance = startMaintenance(storage, options.retentionDays ?? 730, log)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  const host = options.host ?? '127.0.0.1'
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`
+
+  let closing: Promise<void> | null = null
+  return {
+    port,
+    url,
+    storage,
+    close() {
+      closing ??= (async () => {
+        stopMaintenance()
+        for (const ws of wss.clients) ws.terminate()
+        await new Promise<void>((resolve) => wss.close(() => resolve()))
+        server.closeAllConnections()
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+        core.auditor.flush()
+        storage.close()
+      })()
+      return closing
+    },
+  }
+}

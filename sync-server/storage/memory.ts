@@ -1,0 +1,158 @@
+// RelayStorage in plain memory, for tests and throwaway relays: same behaviour as sqlite.ts, no durability.
+import * as Y from 'yjs'
+import { docKind } from '../../src/sync/protocol'
+import type { DocKind } from '../../src/sync/protocol'
+import type {
+  AccessChange, AuditRecord, DocAccess, FeedEntry, NewUpdate, RelayStorage, TeamRecord, UserRecord,
+} from './types'
+
+interface MemDoc {
+  kind: DocKind
+  ownerTeam: string
+  lastSeq: number
+  /** team → { grantedSeq, feedSeq } */
+  access: Map<string, { grantedSeq: number; feedSeq: number }>
+  log: { seq: number; data: Uint8Array; at: number }[]
+  snapshot: Uint8Array | null
+  snapshotSeq: number
+  prunedSeq: number
+}
+
+export function openMemoryStorage(): RelayStorage {
+  let head = 0
+  const docs = new Map<string, MemDoc>()
+  const teams = new Map<string, TeamRecord>()
+  const users = new Map<string, UserRecord>()
+  const tokens = new Map<string, { userId: string; expiresAt: number }>()
+  const changes: AccessChange[] = []
+  const revocations: { seq: number; doc: string; team: string }[] = []
+  const audit: AuditRecord[] = []
+
+  const mustDoc = (name: string): MemDoc => {
+    const d = docs.get(name)
+    if (!d) throw new Error('unknown document')
+    return d
+  }
+  const merge = (parts: Uint8Array[]) => (parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts))
+
+  return {
+    appendUpdates(items: NewUpdate[], at: number): number[] {
+      for (const it of items) if (!docKind(it.name)) throw new Error('invalid document name')
+      return items.map((it) => {
+        const seq = ++head
+        let d = docs.get(it.name)
+        if (!d) {
+          d = { kind: docKind(it.name)!, ownerTeam: it.ownerTeam, lastSeq: seq, access: new Map([[it.ownerTeam, { grantedSeq: seq, feedSeq: seq }]]), log: [], snapshot: null, snapshotSeq: 0, prunedSeq: 0 }
+          docs.set(it.name, d)
+        }
+        d.lastSeq = seq
+        for (const a of d.access.values()) a.feedSeq = seq
+        d.log.push({ seq, data: it.update.slice(), at })
+        return seq
+      })
+    },
+    headSeq: () => head,
+    docAccess(name: string): DocAccess | null {
+      const d = docs.get(name)
+      if (!d) return null
+      return { name, ownerTeam: d.ownerTeam, teams: new Map([...d.access].map(([t, a]) => [t, a.grantedSeq])) }
+    },
+    feedEntries(team: string, kinds: DocKind[], after: number, upTo: number): FeedEntry[] {
+      const out: FeedEntry[] = []
+      for (const [name, d] of docs) {
+        const a = d.access.get(team)
+        if (!a || !kinds.includes(d.kind) || a.feedSeq <= after || a.feedSeq > upTo) continue
+        const first = d.log.find((l) => l.seq > after)
+        out.push({ name, feedSeq: a.feedSeq, grantedSeq: a.grantedSeq, prunedSeq: d.prunedSeq, firstSeqAfter: first?.seq ?? 0 })
+      }
+      return out
+    },
+    revokedSince(team: string, after: number, upTo: number): string[] {
+      const names = revocations.filter((r) => r.team === team && r.seq > after && r.seq <= upTo).map((r) => r.doc)
+      return [...new Set(names)].filter((n) => !docs.get(n)?.access.has(team))
+    },
+    updatesSince: (name, after) => (docs.get(name)?.log ?? []).filter((l) => l.seq > after).map((l) => l.data),
+    mergedState(name: string): Uint8Array | null {
+      const d = docs.get(name)
+      if (!d) return null
+      const log = d.log.filter((l) => l.seq > d.snapshotSeq).map((l) => l.data)
+      return merge(d.snapshot ? [d.snapshot, ...log] : log)
+    },
+    shareDoc(name, toTeam, byUser, at): AccessChange {
+      const d = mustDoc(name)
+      const seq = ++head
+      if (!d.access.has(toTeam)) d.access.set(toTeam, { grantedSeq: seq, feedSeq: seq })
+      const c: AccessChange = { name, kind: 'share', fromTeam: d.ownerTeam, toTeam, byUser, at, seq }
+      changes.push(c)
+      return c
+    },
+    transferDoc(name, toTeam, byUser, at): AccessChange {
+      const d = mustDoc(name)
+      const seq = ++head
+      const from = d.ownerTeam
+      if (!d.access.has(toTeam)) d.access.set(toTeam, { grantedSeq: seq, feedSeq: seq })
+      if (from !== toTeam) {
+        d.access.delete(from)
+        revocations.push({ seq, doc: name, team: from })
+      }
+      d.ownerTeam = toTeam
+      const c: AccessChange = { name, kind: 'transfer', fromTeam: from, toTeam, byUser, at, seq }
+      changes.push(c)
+      return c
+    },
+    accessHistory: (name) => changes.filter((c) => c.name === name),
+    ensureTeam: (t) => { if (!teams.has(t.id)) teams.set(t.id, { ...t }) },
+    listTeams: () => [...teams.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    createUser(u) {
+      if ([...users.values()].some((x) => x.username === u.username)) throw new Error('UNIQUE constraint failed: users.username')
+      users.set(u.id, { ...u, failedLogins: 0, lockedUntil: 0 })
+    },
+    userByName: (username) => [...users.values()].find((u) => u.username === username) ?? null,
+    userById: (id) => users.get(id) ?? null,
+    listUsers: () => [...users.values()].sort((a, b) => a.username.localeCompare(b.username)),
+    countUsers: () => users.size,
+    setPasswordHash(userId, hash) {
+      const u = users.get(userId)
+      if (u) Object.assign(u, { passwordHash: hash, failedLogins: 0, lockedUntil: 0 })
+    },
+    setLoginFailures(userId, failedLogins, lockedUntil) {
+      const u = users.get(userId)
+      if (u) Object.assign(u, { failedLogins, lockedUntil })
+    },
+    insertToken: (hash, userId, expiresAt) => { tokens.set(hash, { userId, expiresAt }) },
+    tokenUser(hash, now) {
+      const t = tokens.get(hash)
+      return t && t.expiresAt > now ? t.userId : null
+    },
+    revokeTokens(userId) {
+      let n = 0
+      for (const [h, t] of tokens) if (t.userId === userId) { tokens.delete(h); n++ }
+      return n
+    },
+    appendAudit: (records) => { audit.push(...records) },
+    auditFor: (doc) => audit.filter((a) => a.doc === doc),
+    compact(threshold, maxDocs) {
+      let n = 0
+      for (const d of docs.values()) {
+        if (n >= maxDocs) break
+        const pending = d.log.filter((l) => l.seq > d.snapshotSeq)
+        if (pending.length < threshold) continue
+        d.snapshot = merge(d.snapshot ? [d.snapshot, ...pending.map((l) => l.data)] : pending.map((l) => l.data))
+        d.snapshotSeq = d.lastSeq
+        n++
+      }
+      return n
+    },
+    prune(before) {
+      let n = 0
+      for (const d of docs.values()) {
+        const keep = d.log.filter((l) => !(l.at < before && l.seq <= d.snapshotSeq))
+        for (const l of d.log) if (!keep.includes(l)) d.prunedSeq = Math.max(d.prunedSeq, l.seq)
+        n += d.log.length - keep.length
+        d.log = keep
+      }
+      return n
+    },
+    close: () => {},
+  }
+}

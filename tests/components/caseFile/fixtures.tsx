@@ -1,0 +1,28 @@
+// Shared set-up for case file component tests: a fresh fake-IndexedDB store and one synthetic case.
+import 'fake-indexeddb/auto'
+import { render } from '@testing-library/react'
+import type { ReactElement } from 'react'
+import { I18nProvider } from '../../../src/i18n'
+import { closeStore, createCase, openStore } from '../../../src/store'
+
+export function freshStore(): void {
+  closeStore()
+  openStore(`test-${crypto.randomUUID()}`)
+}
+
+/** A synthetic household (made-up name, number and address). */
+export async function makeCase(presentingProblem = ''): Promise<string> {
+  return createCase({
+    household: { targetType: 'basic', address: '서울특별시 중구 세종대로 110' },
+    members: [
+      { name: '김민수', birthDate: '1990-12-31', sexDigit: '1', phone: '01012345678', isHead: true },
+      { name: '김하늘', birthDate: '2015-03-02', sexDigit: '4', relation: '자녀' },
+    ],
+    intake: { date: '2026-11-01', source: 'dongCenter', presentingProblem },
+    level: 'general',
+  })
+}
+
+export function renderKo(ui: ReactElement) {
+  return render(<I18nProvider initialLocale="ko">{ui}</I18nProvider>)
+}

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto'
+import { act } from 'react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { cleanup, screen, waitFor } from '@testing-library/react'
+import { StatusBar } from '../../../src/features/shell/StatusBar'
+import { SyncContext } from '../../../src/features/shell/syncContext'
+import { SyncBanners } from '../../../src/features/shell/Banners'
+import { createStatusStore } from '../../../src/sync/status'
+import { freshStore, makeCase, renderUi, setOnline } from './harness'
+
+beforeEach(() => {
+  freshStore()
+  setOnline(true)
+})
+afterEach(cleanup)
+
+function renderBar(status = createStatusStore()) {
+  renderUi(
+    <SyncContext.Provider value={{ status, syncNow: () => undefined }}>
+      <StatusBar />
+      <SyncBanners />
+    </SyncContext.Provider>,
+  )
+  return status
+}
+
+describe('StatusBar', () => {
+  it('shows offline when the browser goes offline, and online again', async () => {
+    const status = renderBar()
+    act(() => status.set({ state: 'upToDate', done: 0, total: 0, rejected: 0, lastSyncAt: '2026-11-21T05:05:00Z' }))
+    expect(screen.getByTestId('network-state')).toHaveTextContent('온라인')
+    expect(screen.getByTestId('sync-state')).toHaveTextContent('최신 상태')
+    expect(screen.getByTestId('sync-state')).toHaveTextContent('2026.11.21 14:05')
+    act(() => setOnline(false))
+    expect(screen.getByTestId('network-state')).toHaveTextContent('오프라인')
+    expect(screen.getByTestId('sync-state')).toHaveAttribute('data-state', 'offline')
+    act(() => setOnline(true))
+    expect(screen.getByTestId('network-state')).toHaveTextContent('온라인')
+  })
+
+  it('counts case files with unsynced changes from the real store', async () => {
+    renderBar()
+    await waitFor(() => expect(screen.getByTestId('unsynced-count').textContent).toBe('0'))
+    await makeCase('김민수')
+    await waitFor(() => expect(screen.getByTestId('unsynced-count').textContent).toBe('1'))
+    await makeCase('이영희')
+    await waitFor(() => expect(screen.getByTestId('unsynced-count').textContent).toBe('2'))
+  })
+
+  it('shows sync progress n/m with a progress bar, and the login banner', async () => {
+    const status = renderBar()
+    act(() => status.set({ state: 'syncing', done: 3, total: 10, rejected: 0 }))
+    expect(screen.getByTestId('sync-state')).toHaveTextContent('동기화 중 3/10')
+    const bar = screen.getByRole('progressbar')
+    expect(bar).toHaveAttribute('max', '10')
+    expect(bar).toHaveAttribute('value', '3')
+    act(() => status.set({ state: 'connecting', done: 0, total: 0, rejected: 0 }))
+    expect(screen.getByTestId('sync-state')).toHaveTextContent('연결 중')
+    expect(screen.queryByRole('progressbar')).toBeNull()
+    act(() => status.set({ state: 'loginRequired', done: 0, total: 0, rejected: 0 }))
+    expect(screen.getByTestId('sync-state')).toHaveTextContent('로그인 필요')
+    expect(screen.getByRole('link', { name: '로그인하기' })).toHaveAttribute('href', '#/settings')
+    act(() => status.set({ state: 'updateRequired', done: 0, total: 0, rejected: 2 }))
+    expect(screen.getByTestId('sync-state')).toHaveTextContent('업데이트 필요')
+    expect(screen.getByTestId('sync-state')).toHaveTextContent('거부된 변경 2건')
+  })
+})
