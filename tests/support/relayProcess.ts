@@ -40,7 +40,8 @@ async function waitHealthy(url: string, child: ChildProcess, output: () => strin
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`relay exited (${child.exitCode}): ${output()}`)
     try {
-      const res = await fetch(`${url}/api/health`)
+      // A fetch to a half-started server can hang; bound each try.
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) })
       if (res.ok) return
     } catch {
       /* not listening yet */

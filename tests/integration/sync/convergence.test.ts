@@ -10,8 +10,8 @@ import { login } from '../../support/users'
 import { sleep, waitFor } from '../../support/wait'
 
 const DEVICES = 10
-const STEPS = 400
-const KILLS = 3
+const STEPS = 600
+const KILLS = 4
 
 let relay: RelayProcess | null = null
 const devices: TestDevice[] = []
@@ -29,8 +29,10 @@ interface Edit {
   value?: string
 }
 
+/** Content with map keys sorted (a Y.Map's iteration order differs between replicas). */
 function fingerprint(doc: Y.Doc): string {
-  return JSON.stringify({ fields: doc.getMap('fields').toJSON(), note: doc.getText('note').toString() })
+  const fields = Object.entries(doc.getMap('fields').toJSON()).sort(([a], [b]) => (a < b ? -1 : 1))
+  return JSON.stringify({ fields, note: doc.getText('note').toString() })
 }
 
 function covers(doc: Y.Doc, update: Uint8Array): boolean {

@@ -88,6 +88,21 @@ describe('sync engine against a scripted relay', () => {
     expect(device.cursor).toBe(20)
   })
 
+  it('stores the cursors of a relay whose database restarted below the device cursor', async () => {
+    const device = new MemoryDevice()
+    device.cursor = 500
+    const { relay, engine } = await setup(device)
+    engine.start()
+    const peer = await relay.connection(0)
+    await expectType(peer, MsgType.Hello)
+    peer.send({ type: MsgType.Welcome, protocolVersion: PROTOCOL_VERSION, user: USER, headSeq: 10, feedTotal: 1 })
+    peer.send({ type: MsgType.Docs, items: [{ name: DOC1, update: updateOf((d) => d.getMap('m').set('a', 1)) }], cursor: 4 })
+    peer.send({ type: MsgType.FeedDone, cursor: 10 })
+    await waitFor(() => engine.status.get().state === 'upToDate', 'upToDate')
+    expect(device.log).toEqual(['apply:1', 'cursor:4', 'cursor:10'])
+    expect(device.cursor).toBe(10)
+  })
+
   it('a version refusal shows updateRequired, keeps the outbox and stops reconnecting', async () => {
     const device = new MemoryDevice()
     device.edit(DOC1, (d) => d.getMap('m').set('x', 'offline work'))

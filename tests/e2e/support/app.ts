@@ -1,0 +1,71 @@
+// What a worker does in the app, written against the visible Korean UI (roles and labels), so the
+// tests break when the screens break, not when markup is rearranged.
+import { expect, type Page } from '@playwright/test'
+
+const CASE_URL = /#\/case\/([0-9a-f-]{36})$/
+const VISIT_URL = /#\/case\/([0-9a-f-]{36})\/visit\/([0-9a-f-]{36})$/
+
+export async function openApp(page: Page, origin: string, hash = '#/'): Promise<void> {
+  await page.goto(`${origin}/${hash}`)
+  await expect(page.getByTestId('network-state')).toBeVisible()
+}
+
+export interface HouseholdInput {
+  headName: string
+  address: string
+  presentingProblem: string
+}
+
+/** Registers a household with one member (its head) and returns the new case's id. */
+export async function registerHousehold(page: Page, input: HouseholdInput): Promise<string> {
+  await page.evaluate(() => (window.location.hash = '#/new'))
+  await expect(page.getByRole('heading', { name: '가구 등록', level: 1 })).toBeVisible()
+  await page.getByRole('radio', { name: '기초수급자' }).check()
+  await page.getByLabel('주소 (도로명주소)', { exact: true }).fill(input.address)
+  const member = page.getByTestId('member-fields').first()
+  await member.getByLabel('이름', { exact: true }).fill(input.headName)
+  await page.getByRole('radio', { name: '동 주민센터' }).check()
+  await page.getByLabel('주요 문제 (주호소)', { exact: true }).fill(input.presentingProblem)
+  await page.getByRole('button', { name: '저장하고 사례 열기' }).click()
+  await expect(page).toHaveURL(CASE_URL)
+  const caseId = CASE_URL.exec(page.url())?.[1]
+  if (!caseId) throw new Error(`no case id in ${page.url()}`)
+  return caseId
+}
+
+/** Opens "새 방문 기록" on a case file and returns the new visit's id once its editor is shown. */
+export async function startVisit(page: Page, caseId: string): Promise<string> {
+  await page.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId)
+  await page.getByRole('link', { name: '새 방문 기록' }).click()
+  await expect(page).toHaveURL(VISIT_URL)
+  await expect(observations(page)).toBeVisible()
+  const visitId = VISIT_URL.exec(page.url())?.[2]
+  if (!visitId) throw new Error(`no visit id in ${page.url()}`)
+  return visitId
+}
+
+export function observations(page: Page) {
+  return page.getByLabel('관찰 내용', { exact: true })
+}
+
+export async function openVisit(page: Page, caseId: string, visitId: string): Promise<void> {
+  await page.evaluate(([c, v]) => (window.location.hash = `#/case/${c}/visit/${v}`), [caseId, visitId] as const)
+  await expect(observations(page)).toBeVisible()
+}
+
+/** The visit editor shows "저장됨 · 기기에 보관" once the last change is in IndexedDB. */
+export async function expectVisitSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: '저장됨' })).toBeVisible()
+}
+
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.evaluate(() => (window.location.hash = '#/settings'))
+  await page.getByLabel('아이디', { exact: true }).fill(username)
+  await page.getByLabel('비밀번호', { exact: true }).fill(password)
+  await page.getByRole('button', { name: '로그인', exact: true }).click()
+  await expect(page.getByTestId('logged-in')).toContainText(username)
+}
+
+export async function expectSyncState(page: Page, state: string, timeout = 15_000): Promise<void> {
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', state, { timeout })
+}
