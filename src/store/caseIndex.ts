@@ -32,6 +32,7 @@ export class CaseIndex {
   private loadPromise: Promise<void> | null = null
   private pending = new Set<string>()
   private flushScheduled = false
+  private refreshing: Promise<void> = Promise.resolve()
   private unsubscribes: (() => void)[] = []
   version = 0
   loaded = false
@@ -90,11 +91,16 @@ export class CaseIndex {
     for (const n of names) if (isCaseDoc(n)) this.pending.add(caseIdOf(n))
     if (!this.pending.size || this.flushScheduled) return
     this.flushScheduled = true
-    queueMicrotask(() => void this.refresh().catch(logError))
+    this.refreshing = this.refreshing.then(() => this.refresh()).catch(logError)
+  }
+
+  /** Resolves once every change notified so far is in the index. */
+  whenSettled(): Promise<void> {
+    return this.refreshing
   }
 
   /** Re-reads the changed rows (written by this tab, another tab or the sync engine). */
-  async refresh(): Promise<void> {
+  private async refresh(): Promise<void> {
     this.flushScheduled = false
     const ids = [...this.pending]
     this.pending.clear()
