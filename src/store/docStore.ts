@@ -202,6 +202,7 @@ async function flushLocal(name: string, entry: OpenDoc): Promise<void> {
   }
   postBroadcast({ type: 'updates', items: batch.map((update) => ({ name, update, local: true })) })
   emitChange({ names: [name], local: true })
+  track(compactMany([name]))
 }
 
 /** Resolves once every local change of `name` made so far is stored (commands await this). */
@@ -215,6 +216,7 @@ export async function whenWritten(name: string): Promise<void> {
 /** Resolves once every queued local change of every open doc is stored. */
 export async function whenAllWritten(): Promise<void> {
   await Promise.all([...open.values()].map((e) => e.written))
+  await Promise.all([...background])
 }
 
 function handleBroadcast(message: BroadcastMessage): void {
@@ -305,15 +307,22 @@ export async function applyRemoteUpdates(items: readonly { name: string; update:
   })
   postBroadcast({ type: 'updates', items: items.map((i) => ({ name: i.name, update: i.update, local: false })) })
   emitChange({ names: [...byName.keys()], local: false })
-  void compactMany([...byName.keys()])
+  track(compactMany([...byName.keys()]))
 }
 
-async function compactMany(names: readonly string[]): Promise<void> {
+const background = new Set<Promise<void>>()
+function track(p: Promise<void>): void {
+  background.add(p)
+  void p.finally(() => background.delete(p))
+}
+
+export async function compactMany(names: readonly string[]): Promise<void> {
   for (const name of names) {
     try {
       await maybeCompact(name)
     } catch (err) {
-      console.error('compaction failed', (err as Error).name)
+      // The store was closed meanwhile: the next change compacts instead.
+      if ((err as Error).name !== 'DatabaseClosedError') console.error('compaction failed', (err as Error).name)
     }
   }
 }

@@ -5,7 +5,7 @@ import { emitChange, onChange } from './changes'
 import { getDb } from './db'
 import type { UpdateRow } from './db'
 import { decodeMany } from './docCodec'
-import { applyRemoteUpdates, docStateVector, maybeCompact, removeDocuments } from './docStore'
+import { applyRemoteUpdates, compactMany, docStateVector, removeDocuments } from './docStore'
 import { getCursor, getDeviceId, setCursor } from './storageMeta'
 
 export function createDexieSyncStore(): SyncStore {
@@ -68,7 +68,7 @@ async function markAcked(localIds: number[]): Promise<void> {
   }, false)
   postBroadcast({ type: 'status', names })
   emitChange({ names, local: false })
-  for (const name of names) await maybeCompact(name)
+  await compactMany(names)
 }
 
 async function markRejected(localIds: number[], code: string, message: string): Promise<void> {

@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto'
+import * as Y from 'yjs'
+import { describe, expect, it, vi } from 'vitest'
+import { createCase, createDexieSyncStore, createVisit, getCaseFile } from '../../../src/store'
+import { CHANNEL_NAME } from '../../../src/store/broadcast'
+import type { BroadcastMessage } from '../../../src/store/broadcast'
+import { getCaseIndex } from '../../../src/store/caseIndex'
+import { getDb } from '../../../src/store/db'
+import { openDoc } from '../../../src/store/docStore'
+import { caseInput, useFreshStore } from './helpers'
+
+describe('several tabs', () => {
+  useFreshStore()
+
+  it('announces every stored local update on the doum-docs channel', async () => {
+    const other = new BroadcastChannel(CHANNEL_NAME)
+    const seen: BroadcastMessage[] = []
+    other.onmessage = (e: MessageEvent<BroadcastMessage>) => seen.push(e.data)
+    const id = await createCase(caseInput())
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0))
+    other.close()
+    const first = seen[0]
+    expect(first?.type).toBe('updates')
+    if (first?.type !== 'updates') return
+    expect(first.items[0]?.name).toBe(`case/${id}`)
+    expect(first.items[0]?.local).toBe(true)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, first.items[0]?.update as Uint8Array)
+    expect(doc.getMap('meta').get('id')).toBe(id)
+  })
+
+  it('applies another tab’s updates to open docs, refreshes the list and signals pending work', async () => {
+    const id = await createCase(caseInput())
+    const name = `case/${id}`
+    const doc = await openDoc(name)
+    const index = getCaseIndex()
+    await index.load()
+    let local = 0
+    createDexieSyncStore().onLocalChange(() => local++)
+
+    // The other tab: edits its own copy, persists the row and the projection, then broadcasts.
+    const theirs = new Y.Doc()
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(doc))
+    let update: Uint8Array | null = null
+    theirs.on('update', (u: Uint8Array) => (update = u))
+    theirs.getMap('intake').set('sourceDetail', '다른 탭에서')
+    const row = await getDb().cases.get(id)
+    await getDb().cases.put({ ...row!, summary: { ...row!.summary, headName: '다른탭' } })
+    const channel = new BroadcastChannel(CHANNEL_NAME)
+    channel.postMessage({ type: 'updates', items: [{ name, update, local: true }] } satisfies BroadcastMessage)
+    channel.close()
+
+    await vi.waitFor(() => expect(doc.getMap('intake').get('sourceDetail')).toBe('다른 탭에서'))
+    expect((await getCaseFile(id))?.intake.sourceDetail).toBe('다른 탭에서')
+    await vi.waitFor(() => expect(local).toBe(1))
+    await index.whenSettled()
+    expect(index.get(id)?.headName).toBe('다른탭')
+    // Nothing re-persisted by this tab: the other tab already stored it.
+    expect((await getDb().updates.toArray()).length).toBe(1)
+    await createVisit(id, {})
+    expect((await getCaseFile(id))?.intake.sourceDetail).toBe('다른 탭에서')
+  })
+})

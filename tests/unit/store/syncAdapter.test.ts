@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto'
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { countUnsynced, createCase, createDexieSyncStore, createVisit, getCaseFile, setText } from '../../../src/store'
+import { listRejected } from '../../../src/store/hooks'
+import { getDb } from '../../../src/store/db'
+import { caseInput, reopen, useFreshStore } from './helpers'
+
+describe('Dexie sync store', () => {
+  useFreshStore()
+
+  it('gives pending updates oldest first and forgets them once acknowledged', async () => {
+    const sync = createDexieSyncStore()
+    const a = await createCase(caseInput())
+    const b = await createCase(caseInput({ members: [{ name: '박지성' }] }))
+    await createVisit(a, {})
+    const pending = await sync.pendingUpdates(10)
+    expect(pending.map((p) => p.name)).toEqual([`case/${a}`, `case/${b}`, `case/${a}`])
+    expect(pending.map((p) => p.localId)).toEqual([...pending.map((p) => p.localId)].sort((x, y) => x - y))
+    expect(await sync.pendingUpdates(2)).toHaveLength(2)
+    expect(await countUnsynced()).toBe(2)
+
+    await sync.markAcked([pending[1]?.localId as number])
+    expect(await countUnsynced()).toBe(1) // b is fully acknowledged, a is not
+    expect((await sync.pendingUpdates(10)).map((p) => p.localId)).toEqual([pending[0]?.localId, pending[2]?.localId])
+    await sync.markAcked([pending[0]?.localId as number, pending[2]?.localId as number])
+    expect(await sync.pendingUpdates(10)).toEqual([])
+    expect(await countUnsynced()).toBe(0)
+  })
+
+  it('keeps rejected updates on the device, out of pending, and reports the document', async () => {
+    const sync = createDexieSyncStore()
+    const id = await createCase(caseInput())
+    const [first] = await sync.pendingUpdates(10)
+    await sync.markRejected([first?.localId as number], 'forbidden', '이 문서를 바꿀 권한이 없습니다.')
+    expect(await sync.pendingUpdates(10)).toEqual([])
+    expect(await getDb().updates.count()).toBe(1)
+    expect(await countUnsynced()).toBe(1) // still not on the relay
+    expect(await listRejected()).toEqual([
+      { name: `case/${id}`, kind: 'case', caseId: id, count: 1, message: '이 문서를 바꿀 권한이 없습니다.' },
+    ])
+    expect(await getCaseFile(id)).toBeDefined()
+  })
+
+  it('keeps device id and cursor across restarts', async () => {
+    const sync = createDexieSyncStore()
+    const deviceId = await sync.getDeviceId()
+    expect(deviceId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(await sync.getCursor()).toBe(0)
+    await sync.setCursor(1234)
+    await reopen()
+    const again = createDexieSyncStore()
+    expect(await again.getDeviceId()).toBe(deviceId)
+    expect(await again.getCursor()).toBe(1234)
+  })
+
+  it('stores relay documents as acknowledged, answers state vectors and removes revoked documents', async () => {
+    const sync = createDexieSyncStore()
+    // A case made on another device.
+    const remote = new Y.Doc()
+    const other = await createCase(caseInput({ members: [{ name: '원격사례' }] }))
+    const otherName = `case/${other}`
+    for (const r of await getDb().updates.toArray()) Y.applyUpdate(remote, r.bytes)
+    await sync.removeDocs([otherName])
+    expect(await getDb().updates.count()).toBe(0)
+    expect(await getDb().cases.count()).toBe(0)
+    expect(await sync.stateVector(otherName)).toBeNull()
+
+    await sync.applyRemote([{ name: otherName, update: Y.encodeStateAsUpdate(remote) }])
+    expect(await sync.pendingUpdates(10)).toEqual([])
+    expect(await countUnsynced()).toBe(0)
+    expect((await getDb().cases.get(other))?.summary.headName).toBe('원격사례')
+    expect(Array.from((await sync.stateVector(otherName)) ?? [])).toEqual(Array.from(Y.encodeStateVector(remote)))
+    expect((await getCaseFile(other))?.members[0]?.name).toBe('원격사례')
+
+    await sync.removeDocs([otherName])
+    expect(await getCaseFile(other)).toBeUndefined()
+    expect(await getDb().docs.count()).toBe(0)
+  })
+
+  it('applies a page of 200 documents in one go', async () => {
+    const sync = createDexieSyncStore()
+    const items = []
+    for (let i = 0; i < 200; i++) {
+      const doc = new Y.Doc()
+      doc.getMap('meta').set('id', `x${i}`)
+      items.push({ name: `report/${crypto.randomUUID()}`, update: Y.encodeStateAsUpdate(doc) })
+    }
+    const t0 = performance.now()
+    await sync.applyRemote(items)
+    expect(performance.now() - t0).toBeLessThan(2000)
+    expect(await getDb().updates.count()).toBe(200)
+    expect(await getDb().docs.count()).toBe(200)
+  })
+
+  it('signals local changes and not relay ones', async () => {
+    const sync = createDexieSyncStore()
+    let calls = 0
+    const stop = sync.onLocalChange(() => calls++)
+    const id = await createCase(caseInput())
+    expect(calls).toBe(1)
+    const visitId = await createVisit(id, {})
+    await setText(id, ['visits', visitId, 'observations'], '가')
+    expect(calls).toBe(3)
+    const remote = new Y.Doc()
+    remote.getMap('meta').set('id', 'r')
+    await sync.applyRemote([{ name: `brief/${crypto.randomUUID()}`, update: Y.encodeStateAsUpdate(remote) }])
+    expect(calls).toBe(3)
+    stop()
+    await createVisit(id, {})
+    expect(calls).toBe(3)
+  })
+})
