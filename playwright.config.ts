@@ -29,6 +29,8 @@ export default defineConfig({
     locale: 'ko-KR',
     timezoneId: 'Asia/Seoul',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
     trace: 'off',
   },
 })

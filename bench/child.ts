@@ -1,17 +1,34 @@
 // Child processes of the benchmark (stock server, latency proxy, relay): spawned with tsx,
 // talked to over IPC, and always killed on exit so a run leaves nothing behind.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 export const ROOT = path.resolve(import.meta.dirname, '..')
 
 const live = new Set<ChildProcess>()
+const tempDirs = new Set<string>()
 let hooked = false
 
 function killAll(): void {
   for (const p of live) if (p.exitCode === null) p.kill('SIGKILL')
   live.clear()
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true })
+  tempDirs.clear()
+}
+
+/** A temp directory removed by removeTempDir or, at the latest, when the benchmark exits. */
+export function makeTempDir(prefix: string): string {
+  hookExit()
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix))
+  tempDirs.add(dir)
+  return dir
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+  tempDirs.delete(dir)
 }
 
 function hookExit(): void {

@@ -1,16 +1,14 @@
 // Our path: the relay (sync-server/main.ts in its own process, temp DATA_DIR, real SQLite) and the
 // real device engine (src/sync/engine.ts) over one WebSocket, with the in-memory MemoryStore.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { createSyncEngine, type SyncEngine } from '../src/sync/engine'
 import type { SyncState } from '../src/sync/status'
 import type { WebSocketConstructor } from '../src/sync/transport'
-import { ROOT, rssOf, spawnTs, stopProcess } from './child'
+import { makeTempDir, removeTempDir, ROOT, rssOf, spawnTs, stopProcess } from './child'
 import type { DocState } from './data'
 import { MemoryStore } from './memoryStore'
 
@@ -75,7 +73,7 @@ async function login(port: number, username: string): Promise<string> {
 
 /** A fresh relay process on a temp DATA_DIR with `users` workers of one team, each logged in. */
 export async function startRelay(users = 2): Promise<Relay> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'doum-bench-relay-'))
+  const dataDir = makeTempDir('doum-bench-relay-')
   const env = { DATA_DIR: dataDir, HOST: '127.0.0.1' }
   const names = Array.from({ length: users }, (_, i) => `bench.worker${i + 1}`)
   try {
@@ -83,14 +81,14 @@ export async function startRelay(users = 2): Promise<Relay> {
       await run('sync-server/admin.ts', ['add-user', '--username', u, '--password', BENCH_PASSWORD, '--role', 'worker', '--team', BENCH_TEAM], env)
     }
   } catch (err) {
-    rmSync(dataDir, { recursive: true, force: true })
+    removeTempDir(dataDir)
     throw err
   }
   const port = await freePort()
   const proc = spawnTs('sync-server/main.ts', { env: { ...env, PORT: String(port) }, quiet: true })
   const stop = async (): Promise<void> => {
     await stopProcess(proc)
-    rmSync(dataDir, { recursive: true, force: true })
+    removeTempDir(dataDir)
   }
   try {
     await waitHealthy(port)

@@ -21,11 +21,11 @@ export async function registerHousehold(page: Page, input: HouseholdInput): Prom
   await page.evaluate(() => (window.location.hash = '#/new'))
   await expect(page.getByRole('heading', { name: '가구 등록', level: 1 })).toBeVisible()
   await page.getByRole('radio', { name: '기초수급자' }).check()
-  await page.getByLabel('주소 (도로명주소)', { exact: true }).fill(input.address)
+  await page.getByRole('textbox', { name: '주소 (도로명주소)', exact: true }).fill(input.address)
   const member = page.getByTestId('member-fields').first()
-  await member.getByLabel('이름', { exact: true }).fill(input.headName)
+  await member.getByRole('textbox', { name: '이름', exact: true }).fill(input.headName)
   await page.getByRole('radio', { name: '동 주민센터' }).check()
-  await page.getByLabel('주요 문제 (주호소)', { exact: true }).fill(input.presentingProblem)
+  await page.getByRole('textbox', { name: '주요 문제 (주호소)', exact: true }).fill(input.presentingProblem)
   await page.getByRole('button', { name: '저장하고 사례 열기' }).click()
   await expect(page).toHaveURL(CASE_URL)
   const caseId = CASE_URL.exec(page.url())?.[1]
@@ -45,7 +45,7 @@ export async function startVisit(page: Page, caseId: string): Promise<string> {
 }
 
 export function observations(page: Page) {
-  return page.getByLabel('관찰 내용', { exact: true })
+  return page.getByRole('textbox', { name: '관찰 내용', exact: true })
 }
 
 export async function openVisit(page: Page, caseId: string, visitId: string): Promise<void> {
@@ -60,7 +60,7 @@ export async function expectVisitSaved(page: Page): Promise<void> {
 
 export async function login(page: Page, username: string, password: string): Promise<void> {
   await page.evaluate(() => (window.location.hash = '#/settings'))
-  await page.getByLabel('아이디', { exact: true }).fill(username)
+  await page.getByRole('textbox', { name: '아이디', exact: true }).fill(username)
   await page.getByLabel('비밀번호', { exact: true }).fill(password)
   await page.getByRole('button', { name: '로그인', exact: true }).click()
   await expect(page.getByTestId('logged-in')).toContainText(username)
