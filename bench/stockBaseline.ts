@@ -9,6 +9,8 @@ import type { DocState } from './data'
 import { toWire } from './docFile'
 
 export const STOCK_CONCURRENCY = 50
+// Each provider adds a process 'exit' listener while it lives; 50 at a time is expected, not a leak.
+process.setMaxListeners(STOCK_CONCURRENCY + 20)
 const SYNC_TIMEOUT_MS = 30_000
 
 /** Runs `fn` over `items` with at most `limit` in flight (a sliding window). */

@@ -5,6 +5,7 @@ import { I18nProvider, useT } from './i18n'
 import type { Locale } from './i18n'
 import { ToastProvider } from './features/common'
 import { CaseFileScreen } from './features/caseFile/CaseFileScreen'
+import { VisitNoteScreen } from './features/visits/VisitNoteScreen'
 import { CaseListScreen } from './features/cases/CaseListScreen'
 import { HouseholdScreen } from './features/households/HouseholdScreen'
 import { ResourcesScreen } from './features/resources/ResourcesScreen'
@@ -27,6 +28,9 @@ function Screen({ route }: { route: Route }) {
       return <HouseholdScreen />
     case 'caseFile':
       return <CaseFileScreen key={route.caseId} caseId={route.caseId} />
+    case 'visit':
+      // Keyed by case only: a new visit swaps 'new' for its id without remounting mid-typing.
+      return <VisitNoteScreen key={route.caseId} caseId={route.caseId} visitId={route.visitId} />
     case 'resources':
       return <ResourcesScreen />
     case 'settings':

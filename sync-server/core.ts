@@ -8,7 +8,7 @@ import type { Auditor } from './audit'
 import type { Auth } from './auth'
 import type { Hub, Subscriber } from './hub'
 import type { AccessChange, DocAccess, NewUpdate, RelayStorage } from './storage/types'
-import { isEmptyUpdate, isValidUpdate } from './updates'
+import { inspectUpdate } from './updates'
 
 export interface RelayCore {
   storage: RelayStorage
@@ -48,9 +48,12 @@ export function storeUpdates(
     else if (!canWrite(user, name, accessOf(name))) {
       outcomes[index] = refuse(ErrorCode.Forbidden, MESSAGES.forbidden)
       core.auditor.record(user.id, ip, name, 'refused', now)
-    } else if (!isValidUpdate(update)) outcomes[index] = refuse(ErrorCode.BadUpdate, MESSAGES.badUpdate)
-    else if (isEmptyUpdate(update)) outcomes[index] = { ok: true, seq: core.storage.headSeq() }
-    else accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team } })
+    } else {
+      const kind = inspectUpdate(update)
+      if (kind === 'invalid') outcomes[index] = refuse(ErrorCode.BadUpdate, MESSAGES.badUpdate)
+      else if (kind === 'empty') outcomes[index] = { ok: true, seq: core.storage.headSeq() }
+      else accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team } })
+    }
   })
   if (accepted.length === 0) return outcomes
   let seqs: number[]

@@ -1,13 +1,14 @@
 // Checks one Yjs update without building a document: garbage is refused before it can reach the log.
 import * as Y from 'yjs'
 
-export function isValidUpdate(update: Uint8Array): boolean {
+/** 'invalid' for bytes that are not a Yjs update, 'empty' for one that changes nothing, else 'ok'. */
+export function inspectUpdate(update: Uint8Array): 'invalid' | 'empty' | 'ok' {
   try {
-    Y.decodeUpdate(update)
+    const { structs, ds } = Y.decodeUpdate(update)
     Y.encodeStateVectorFromUpdate(update)
-    return true
+    return structs.length === 0 && ds.clients.size === 0 ? 'empty' : 'ok'
   } catch {
-    return false
+    return 'invalid'
   }
 }
 

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'cases' }
   | { name: 'newHousehold' }
   | { name: 'caseFile'; caseId: string }
+  | { name: 'visit'; caseId: string; visitId: string | 'new' }
   | { name: 'resources' }
   | { name: 'settings' }
   | { name: 'statistics' }
@@ -21,6 +22,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/statistics') return { name: 'statistics' }
   const m = /^\/case\/([^/]+)$/.exec(path)
   if (m && CASE_ID.test(m[1] as string)) return { name: 'caseFile', caseId: m[1] as string }
+  const v = /^\/case\/([^/]+)\/visit\/([^/]+)$/.exec(path)
+  if (v && CASE_ID.test(v[1] as string) && (v[2] === 'new' || CASE_ID.test(v[2] as string))) {
+    return { name: 'visit', caseId: v[1] as string, visitId: v[2] as string }
+  }
   return { name: 'notFound' }
 }
 
@@ -32,6 +37,8 @@ export function hrefOf(route: Route): string {
       return '#/new'
     case 'caseFile':
       return `#/case/${route.caseId}`
+    case 'visit':
+      return `#/case/${route.caseId}/visit/${route.visitId}`
     case 'resources':
       return '#/resources'
     case 'settings':

@@ -41,13 +41,14 @@ describe('several tabs', () => {
     // The other tab: edits its own copy, persists the row and the projection, then broadcasts.
     const theirs = new Y.Doc()
     Y.applyUpdate(theirs, Y.encodeStateAsUpdate(doc))
-    let update: Uint8Array | null = null
-    theirs.on('update', (u: Uint8Array) => (update = u))
+    const updates: Uint8Array[] = []
+    theirs.on('update', (u: Uint8Array) => updates.push(u))
     theirs.getMap('intake').set('sourceDetail', '다른 탭에서')
     const row = await getDb().cases.get(id)
-    await getDb().cases.put({ ...row!, summary: { ...row!.summary, headName: '다른탭' } })
+    if (!row) throw new Error('projection row missing')
+    await getDb().cases.put({ ...row, summary: { ...row.summary, headName: '다른탭' } })
     const channel = new BroadcastChannel(CHANNEL_NAME)
-    channel.postMessage({ type: 'updates', items: [{ name, update, local: true }] } satisfies BroadcastMessage)
+    channel.postMessage({ type: 'updates', items: [{ name, update: updates[0] as Uint8Array, local: true }] } satisfies BroadcastMessage)
     channel.close()
 
     await vi.waitFor(() => expect(doc.getMap('intake').get('sourceDetail')).toBe('다른 탭에서'))
