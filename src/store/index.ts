@@ -47,6 +47,7 @@ export {
 export { saveSettings } from './settings'
 export { rebuildProjections } from './rebuild'
 export { whenAllWritten } from './docStore'
+export { loadAllCaseFiles } from './bulkRead'
 export {
   useCaseList,
   useCaseFile,

@@ -54,3 +54,18 @@ describe('projection rows', () => {
     for (const n of names) expect(n).not.toMatch(/name|address|phone|summary/i)
   })
 })
+
+describe('bulk read', () => {
+  useFreshStore()
+
+  it('loadAllCaseFiles returns every case, open or not', async () => {
+    const { loadAllCaseFiles } = await import('../../../src/store')
+    const ids = [await createCase(caseInput()), await createCase(caseInput({ members: [{ name: '박지성' }] }))]
+    const { reopen } = await import('./helpers')
+    await reopen()
+    await createVisit(ids[0] as string, {}) // one open, one not
+    const files = await loadAllCaseFiles()
+    expect(files.map((f) => f.meta.id).sort()).toEqual([...ids].sort())
+    expect(files.find((f) => f.meta.id === ids[0])?.visits).toHaveLength(1)
+  })
+})
