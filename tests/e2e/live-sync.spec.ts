@@ -40,6 +40,24 @@ function watchFor(page: Page, text: string): Promise<number> {
   )
 }
 
+/** Resolves with the wall-clock ms at which the unsynced counter shows 0 (the relay acknowledged). */
+function watchUnsyncedZero(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          if (document.querySelector('[data-testid="unsynced-count"]')?.textContent === '0') {
+            observer.disconnect()
+            resolve(Date.now())
+          }
+        }
+        const observer = new MutationObserver(check)
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+        check()
+      }),
+  )
+}
+
 test('a visit recorded offline reaches the supervisor live when the tablet is back online', async () => {
   if (!relay) throw new Error('no relay')
   const [workerDir, supervisorDir] = profiles as [string, string]
@@ -79,9 +97,10 @@ test('a visit recorded offline reaches the supervisor live when the tablet is ba
     await supervisor.page.waitForTimeout(1_500)
     await expect(supervisor.page.locator('main')).not.toContainText(note)
 
+    const acked = watchUnsyncedZero(worker.page)
     await worker.context.setOffline(false)
     await expect(worker.page.getByTestId('unsynced-count')).toHaveText('0', { timeout: 20_000 })
-    const ackedAt = Date.now()
+    const ackedAt = await acked
     await expect(supervisor.page.locator('main')).toContainText(note, { timeout: 10_000 })
     const seenAt = await seen
     const lag = seenAt - ackedAt

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..')
+// The built app under test; DOUM_E2E_DIST points the tests at another build (e.g. a scratch one).
+const DIST = resolve(process.env.DOUM_E2E_DIST ?? join(ROOT, 'dist'))
 
 export interface Relay {
   url: string
@@ -53,7 +55,7 @@ function spawnRelay(port: number, dataDir: string): { child: ChildProcess; log: 
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dataDir,
-      STATIC_DIR: join(ROOT, 'dist'),
+      STATIC_DIR: DIST,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -90,8 +92,8 @@ async function waitPortClosed(port: number): Promise<void> {
 }
 
 export async function startRelay(): Promise<Relay> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-    throw new Error('dist/ is missing: run `npx vite build` first (npm test does).')
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: run \`npx vite build\` first (npm test does).`)
   }
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'doum-e2e-relay-'))
