@@ -22,16 +22,25 @@ export function refuse(path: string, message: string): never {
   throw new ValidationError([{ path, message }])
 }
 
-export async function loadCase(caseId: string): Promise<{ doc: Y.Doc; cf: CaseFile }> {
+async function openCaseDoc(caseId: string): Promise<Y.Doc> {
   if (!CaseIdSchema.safeParse(caseId).success) throw new CaseNotFoundError()
   const doc = await openDoc(caseDocName(caseId))
   if (!hasCaseFile(doc)) throw new CaseNotFoundError()
+  return doc
+}
+
+function readCase(doc: Y.Doc): CaseFile {
   try {
-    return { doc, cf: readCaseFile(doc) }
+    return readCaseFile(doc)
   } catch (err) {
     if (err instanceof CaseFileReadError) refuse('', err.message)
     throw err
   }
+}
+
+export async function loadCase(caseId: string): Promise<{ doc: Y.Doc; cf: CaseFile }> {
+  const doc = await openCaseDoc(caseId)
+  return { doc, cf: readCase(doc) }
 }
 
 /**
@@ -43,7 +52,10 @@ export async function mutateCase<T>(
   prepare: (cf: CaseFile, doc: Y.Doc) => { write: (doc: Y.Doc) => void; result: T; history?: HistoryEvent[] },
   options: { touch?: boolean } = {},
 ): Promise<T> {
-  const { doc, cf } = await loadCase(caseId)
+  const doc = await openCaseDoc(caseId)
+  // Read, validate and write with no await in between, so two commands started together cannot
+  // both prepare from the same state and have the later one undo the earlier.
+  const cf = readCase(doc)
   const { write, result, history } = prepare(cf, doc)
   doc.transact(() => {
     write(doc)

@@ -65,7 +65,7 @@ describe('ImeTextInput typing without composition', () => {
         <ImeTextInput
           aria-label="메모"
           value={value}
-          commitIntervalMs={100}
+          commitIntervalMs={1000}
           onCommit={(v) => {
             commits.push(v)
             setValue(v)
@@ -80,7 +80,7 @@ describe('ImeTextInput typing without composition', () => {
     // Leading commit only; the rest waits for the interval.
     expect(commits).toEqual(['a'])
     expect(el.value).toBe('abcd')
-    await sleep(150)
+    await sleep(1100)
     expect(commits).toEqual(['a', 'abcd'])
     fireEvent.input(el, { target: { value: 'abcde' } })
     fireEvent.blur(el)

@@ -51,20 +51,17 @@ describe('case list index', () => {
     expect(overdue.every((r) => r.due.noContact3m)).toBe(true)
   })
 
-  it('answers a filter or search over 5,000 cases in under 100 ms', async () => {
+  it('filters and searches 5,000 cases in Korean order (timing lives in npm run bench)', async () => {
     await generateSyntheticCases(5000, 42)
     const index = getCaseIndex()
     await index.load()
     expect(index.size).toBe(5000)
     index.query() // first sort
-    const t0 = performance.now()
     const byInitials = index.query({ query: 'ㄱㅁ' })
     const byStage = index.query({ stage: 'delivery', due: 'visitOverdue' })
-    const elapsed = performance.now() - t0
     expect(byInitials.length).toBeGreaterThan(0)
     expect(byStage.every((r) => r.stage === 'delivery')).toBe(true)
     const sorted = [...byInitials].sort((a, b) => compareKo(a.headName, b.headName))
     expect(byInitials.map((r) => r.headName)).toEqual(sorted.map((r) => r.headName))
-    expect(elapsed).toBeLessThan(100)
   })
 })
