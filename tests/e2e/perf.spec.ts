@@ -75,7 +75,10 @@ test(`${CASES} case files: the list opens in < ${OPEN_BUDGET_MS} ms, search and 
   const { context, page } = await openProfile(profile)
   try {
     await page.goto(`${relay.url}/?e2e#/settings`)
-    await page.waitForFunction(() => (window as HookWindow).__doumE2E !== undefined, null, { timeout: 15_000 })
+    const hooked = await page
+      .waitForFunction(() => (window as HookWindow).__doumE2E !== undefined, null, { timeout: 15_000 })
+      .then(() => true, () => false)
+    if (!hooked) throw new Error('The app exposes no window.__doumE2E on /?e2e (see tests/e2e/README.md, "Test hook").')
     const seedMs = await page.evaluate(async (n) => {
       const t0 = performance.now()
       const ids = await (window as HookWindow).__doumE2E!.generateSyntheticCases(n, 2026)
