@@ -15,7 +15,7 @@ export function newProfileDir(): string {
 }
 
 export function removeProfileDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true })
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
 }
 
 export async function openProfile(userDataDir: string): Promise<{ context: BrowserContext; page: Page }> {

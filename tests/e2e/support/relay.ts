@@ -19,6 +19,8 @@ export interface Relay {
   restart(): Promise<void>
 }
 
+export { DIST }
+
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer()
@@ -46,7 +48,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`relay did not answer /api/health within 30 s:\n${log()}`)
 }
 
-function spawnRelay(port: number, dataDir: string): { child: ChildProcess; log: () => string } {
+function spawnRelay(port: number, dataDir: string, staticDir: string): { child: ChildProcess; log: () => string } {
   // One process (node --import tsx) rather than `npx tsx`, whose wrapper could outlive a SIGKILL.
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
     cwd: ROOT,
@@ -55,7 +57,7 @@ function spawnRelay(port: number, dataDir: string): { child: ChildProcess; log: 
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dataDir,
-      STATIC_DIR: DIST,
+      STATIC_DIR: staticDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -91,9 +93,10 @@ async function waitPortClosed(port: number): Promise<void> {
   throw new Error(`port ${port} still answers after the relay was stopped`)
 }
 
-export async function startRelay(): Promise<Relay> {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html is missing: run \`npx vite build\` first (npm test does).`)
+export async function startRelay(options: { staticDir?: string } = {}): Promise<Relay> {
+  const staticDir = options.staticDir ?? DIST
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`${staticDir}/index.html is missing: run \`npx vite build\` first (npm test does).`)
   }
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'doum-e2e-relay-'))
@@ -101,7 +104,7 @@ export async function startRelay(): Promise<Relay> {
   let current: ReturnType<typeof spawnRelay> | undefined
 
   const start = async () => {
-    current = spawnRelay(port, dataDir)
+    current = spawnRelay(port, dataDir, staticDir)
     await waitForHealth(url, current.child, current.log)
   }
   const stop = async () => {
@@ -125,5 +128,5 @@ export async function startRelay(): Promise<Relay> {
 export async function disposeRelay(relay: Relay | undefined): Promise<void> {
   if (!relay) return
   await relay.stop()
-  rmSync(relay.dataDir, { recursive: true, force: true })
+  rmSync(relay.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
 }
