@@ -1,16 +1,10 @@
 // The app shell: language, toasts, sync, top bar, banners and the routed screen.
-import { useCallback, useEffect } from 'react'
+import { Suspense, lazy, useCallback, useEffect } from 'react'
 import { saveSettings, useSettings } from './store'
 import { I18nProvider, useT } from './i18n'
 import type { Locale } from './i18n'
 import { ToastProvider } from './features/common'
-import { CaseFileScreen } from './features/caseFile/CaseFileScreen'
-import { VisitNoteScreen } from './features/visits/VisitNoteScreen'
 import { CaseListScreen } from './features/cases/CaseListScreen'
-import { HouseholdScreen } from './features/households/HouseholdScreen'
-import { ResourcesScreen } from './features/resources/ResourcesScreen'
-import { SettingsScreen } from './features/settings/SettingsScreen'
-import { StatisticsScreen } from './features/supervisor/StatisticsScreen'
 import { RejectedBanner } from './features/shell/RejectedBanner'
 import { StorageBanner, SyncBanners, UpdatePrompt } from './features/shell/Banners'
 import { TopBar } from './features/shell/TopBar'
@@ -18,6 +12,24 @@ import { useRoute } from './features/shell/router'
 import type { Route } from './features/shell/router'
 import { SyncContext } from './features/shell/syncContext'
 import { useSync } from './features/shell/useSync'
+
+// The list is the start screen; the others load on first use (the service worker precaches them all,
+// so they open offline too) to keep the first load small on volunteers' phones.
+const CaseFileScreen = lazy(() => import('./features/caseFile/CaseFileScreen').then((m) => ({ default: m.CaseFileScreen })))
+const VisitNoteScreen = lazy(() => import('./features/visits/VisitNoteScreen').then((m) => ({ default: m.VisitNoteScreen })))
+const HouseholdScreen = lazy(() => import('./features/households/HouseholdScreen').then((m) => ({ default: m.HouseholdScreen })))
+const ResourcesScreen = lazy(() => import('./features/resources/ResourcesScreen').then((m) => ({ default: m.ResourcesScreen })))
+const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })))
+const StatisticsScreen = lazy(() => import('./features/supervisor/StatisticsScreen').then((m) => ({ default: m.StatisticsScreen })))
+
+function Loading() {
+  const t = useT()
+  return (
+    <div className="screen" role="status" aria-live="polite">
+      {t('common.loading')}
+    </div>
+  )
+}
 
 function Screen({ route }: { route: Route }) {
   const t = useT()
@@ -67,7 +79,9 @@ export function App({ sync = true }: { sync?: boolean }) {
             <StorageBanner />
           </div>
           <main className="main" id="main">
-            <Screen route={route} />
+            <Suspense fallback={<Loading />}>
+              <Screen route={route} />
+            </Suspense>
           </main>
         </SyncContext.Provider>
       </ToastProvider>
