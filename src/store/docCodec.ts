@@ -5,7 +5,13 @@
 export type StoredBytes = Uint8Array
 
 export async function encodeForStorage(bytes: Uint8Array): Promise<StoredBytes> {
-  return bytes
+  // A view into a larger buffer (e.g. one update inside a decoded sync page) would be stored with
+  // the whole buffer: IndexedDB clones the ArrayBuffer, not the view. Store only these bytes.
+  return ownsBuffer(bytes) ? bytes : bytes.slice()
+}
+
+function ownsBuffer(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
 }
 
 export async function decodeFromStorage(stored: StoredBytes): Promise<Uint8Array> {

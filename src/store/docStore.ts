@@ -316,14 +316,18 @@ function track(p: Promise<void>): void {
   void p.finally(() => background.delete(p))
 }
 
-export async function compactMany(names: readonly string[]): Promise<void> {
-  for (const name of names) {
-    try {
-      await maybeCompact(name)
-    } catch (err) {
-      // The store was closed meanwhile: the next change compacts instead.
-      if ((err as Error).name !== 'DatabaseClosedError') console.error('compaction failed', (err as Error).name)
-    }
+export async function compactMany(names: readonly string[], threshold = COMPACT_THRESHOLD): Promise<void> {
+  try {
+    // One read transaction for every count, not one per document in front of the next page's write.
+    const db = getDb()
+    const due = await db.transaction('r', db.updates, async () => {
+      const counts = await Promise.all(names.map((n) => db.updates.where('[docName+acked]').equals([n, 1]).count()))
+      return names.filter((_, i) => (counts[i] ?? 0) >= Math.max(threshold, 2))
+    })
+    for (const name of due) await maybeCompact(name, threshold)
+  } catch (err) {
+    // The store was closed meanwhile: the next change compacts instead.
+    if ((err as Error).name !== 'DatabaseClosedError') console.error('compaction failed', (err as Error).name)
   }
 }
 
