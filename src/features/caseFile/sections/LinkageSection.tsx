@@ -1,12 +1,13 @@
 // 서비스 연계: from the resource directory (자원) or free entry; domain; the member(s) it serves (≥ 1,
 // seed 003 counts persons per domain); status changes in place.
 import { useState } from 'react'
-import { formatDate, LINKAGE_STATUSES, SERVICE_DOMAINS, todayInSeoul } from '../../../domain'
+import { formatDate, LINKAGE_STATUSES, todayInSeoul } from '../../../domain'
 import type { CaseFile, Linkage, LinkageStatus, Member, Resource, ServiceDomain } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { addLinkage, setLinkageStatus, useResources } from '../../../store'
 import { Badge, Button, CheckGroup, EmptyState, Field, FormError, Section } from '../../common'
 import { useCommand } from '../useCommand'
+import { DomainField } from './DomainField'
 
 const FIELDS = ['domain', 'service', 'provider', 'memberIds', 'status', 'startDate', 'note'] as const
 
@@ -120,17 +121,7 @@ function LinkageForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => v
         )}
       </Field>
       <div className="ui-grid">
-        <Field label={t('caseFile.domain')} error={cmd.errorFor('domain')}>
-          {(c) => (
-            <select className="ui-input" {...c} value={domain} onChange={(e) => setDomain(e.currentTarget.value as ServiceDomain)}>
-              {SERVICE_DOMAINS.map((d) => (
-                <option key={d} value={d}>
-                  {label('serviceDomain', d)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <DomainField value={domain} onChange={setDomain} error={cmd.errorFor('domain')} />
         <Field label={t('caseFile.serviceName')} error={cmd.errorFor('service')} required>
           {(c) => <input className="ui-input" {...c} value={service} onChange={(e) => setService(e.currentTarget.value)} />}
         </Field>

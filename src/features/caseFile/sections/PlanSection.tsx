@@ -1,11 +1,12 @@
 // 서비스제공계획: long/short-term goals (Y.Text, saved as typed) and planned services.
 import { useState } from 'react'
-import { formatDate, SERVICE_DOMAINS, todayInSeoul } from '../../../domain'
+import { formatDate, todayInSeoul } from '../../../domain'
 import type { CaseFile, ServiceDomain } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { addPlannedService, setText } from '../../../store'
 import { Button, EmptyState, Field, FormError, ImeTextArea, Section } from '../../common'
 import { useCommand } from '../useCommand'
+import { DomainField } from './DomainField'
 
 const FIELDS = ['domain', 'name', 'provider', 'frequency', 'startDate', 'endDate'] as const
 
@@ -63,7 +64,6 @@ export function PlanSection({ caseFile }: { caseFile: CaseFile }) {
 
 function PlannedServiceForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const t = useT()
-  const label = useEnumLabel()
   const cmd = useCommand(FIELDS)
   const [domain, setDomain] = useState<ServiceDomain>('economy')
   const [name, setName] = useState('')
@@ -86,17 +86,7 @@ function PlannedServiceForm({ caseId, onDone }: { caseId: string; onDone: () => 
       }}
     >
       <div className="ui-grid">
-        <Field label={t('caseFile.domain')} error={cmd.errorFor('domain')}>
-          {(c) => (
-            <select className="ui-input" {...c} value={domain} onChange={(e) => setDomain(e.currentTarget.value as ServiceDomain)}>
-              {SERVICE_DOMAINS.map((d) => (
-                <option key={d} value={d}>
-                  {label('serviceDomain', d)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <DomainField value={domain} onChange={setDomain} error={cmd.errorFor('domain')} />
         <Field label={t('caseFile.serviceName')} error={cmd.errorFor('name')} required>
           {(c) => <input className="ui-input" {...c} value={name} onChange={(e) => setName(e.currentTarget.value)} />}
         </Field>
