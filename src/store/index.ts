@@ -4,6 +4,7 @@ export { ValidationError, TransitionError, CaseNotFoundError, type ValidationIss
 export { CaseFileReadError } from './caseDoc'
 export {
   createCase,
+  getCaseFile,
   updateHousehold,
   addMember,
   updateMember,
@@ -13,6 +14,14 @@ export {
   setAssessmentDate,
   setCrisisSigns,
   setSelection,
+  changeStage,
+  closeCase,
+  type CreateCaseInput,
+  type MemberInput,
+  type HouseholdInput,
+  type IntakeInput,
+} from './caseCommands'
+export {
   addConference,
   setPlanGoals,
   addPlannedService,
@@ -22,19 +31,10 @@ export {
   addMonitoringNote,
   createVisit,
   updateVisit,
-  setText,
-  changeStage,
-  closeCase,
   addFollowUp,
-  getCaseFile,
-  type CreateCaseInput,
-  type MemberInput,
-  type HouseholdInput,
-  type IntakeInput,
   type VisitInput,
-  type TextPath,
-  type VisitTextField,
-} from './commands'
+} from './entityCommands'
+export { setText, type TextPath, type VisitTextField } from './textCommands'
 export { addResource, listResources, type ResourceInput } from './resources'
 export {
   getSettings,
