@@ -4,7 +4,7 @@ import { CONFERENCE_DECISIONS, CONFERENCE_KINDS, formatDate, todayInSeoul } from
 import type { CaseFile, ConferenceDecision, ConferenceKind } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { addConference } from '../../../store'
-import { Button, ChoiceGroup, EmptyState, Field, FormError, Section, splitNames } from '../../common'
+import { Button, ChoiceGroup, EmptyState, Field, Section, splitNames, FormActions } from '../../common'
 import { useCommand } from '../useCommand'
 
 const FIELDS = ['kind', 'date', 'attendees', 'decision', 'notes'] as const
@@ -78,13 +78,7 @@ function ConferenceForm({ caseId, onDone }: { caseId: string; onDone: () => void
       <Field label={t('caseFile.conference.notes')} error={cmd.errorFor('notes')}>
         {(c) => <textarea className="ui-input" {...c} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />}
       </Field>
-      <FormError message={cmd.formError} />
-      <div className="ui-row">
-        <Button type="submit" variant="primary" disabled={cmd.busy}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-      </div>
+      <FormActions busy={cmd.busy} error={cmd.formError} onCancel={onDone} />
     </form>
   )
 }

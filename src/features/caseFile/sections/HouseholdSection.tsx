@@ -4,7 +4,7 @@ import { formatPhone, TARGET_TYPES } from '../../../domain'
 import type { CaseFile, Household, TargetType } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { updateHousehold } from '../../../store'
-import { Button, ChoiceGroup, Field, FormError, Section } from '../../common'
+import { Button, ChoiceGroup, Field, Section, FormActions } from '../../common'
 import { useCommand } from '../useCommand'
 
 const FIELDS = ['targetType', 'address', 'addressDetail', 'phone', 'note'] as const
@@ -90,13 +90,7 @@ function HouseholdForm({ caseId, household, onDone }: { caseId: string; househol
       <Field label={t('caseFile.note')} error={cmd.errorFor('note')}>
         {(c) => <textarea className="ui-input" {...c} value={note} onChange={(e) => setNote(e.currentTarget.value)} />}
       </Field>
-      <FormError message={cmd.formError} />
-      <div className="ui-row">
-        <Button type="submit" variant="primary" disabled={cmd.busy}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-      </div>
+      <FormActions busy={cmd.busy} error={cmd.formError} onCancel={onDone} />
     </form>
   )
 }

@@ -5,7 +5,7 @@ import { formatDate, LINKAGE_STATUSES, todayInSeoul } from '../../../domain'
 import type { CaseFile, Linkage, LinkageStatus, Member, Resource, ServiceDomain } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { addLinkage, setLinkageStatus, useResources } from '../../../store'
-import { Badge, Button, CheckGroup, EmptyState, Field, FormError, Section } from '../../common'
+import { Badge, Button, CheckGroup, EmptyState, Field, FormError, Section, FormActions } from '../../common'
 import { useCommand } from '../useCommand'
 import { DomainField } from './DomainField'
 
@@ -150,13 +150,7 @@ function LinkageForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => v
         onChange={setMemberIds}
         error={cmd.errorFor('memberIds')}
       />
-      <FormError message={cmd.formError} />
-      <div className="ui-row">
-        <Button type="submit" variant="primary" disabled={cmd.busy}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-      </div>
+      <FormActions busy={cmd.busy} error={cmd.formError} onCancel={onDone} />
     </form>
   )
 }

@@ -4,7 +4,7 @@ import { CONTACT_OUTCOMES, formatDate, todayInSeoul } from '../../../domain'
 import type { CaseFile, ContactOutcome } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { addMonitoringNote } from '../../../store'
-import { Badge, Button, ChoiceGroup, EmptyState, Field, FormError, Section } from '../../common'
+import { Badge, Button, ChoiceGroup, EmptyState, Field, Section, FormActions } from '../../common'
 import { useCommand } from '../useCommand'
 
 const FIELDS = ['date', 'contact', 'text'] as const
@@ -74,13 +74,7 @@ export function ContactNoteForm({ caseId, kind, onDone, save }: ContactNoteFormP
       <Field label={t('caseFile.note')} error={cmd.errorFor(kind === 'monitoring' ? 'text' : 'note')}>
         {(c) => <textarea className="ui-input" rows={3} {...c} value={text} onChange={(e) => setTextValue(e.currentTarget.value)} />}
       </Field>
-      <FormError message={cmd.formError} />
-      <div className="ui-row">
-        <Button type="submit" variant="primary" disabled={cmd.busy}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-      </div>
+      <FormActions busy={cmd.busy} error={cmd.formError} onCancel={onDone} />
     </form>
   )
 }

@@ -4,7 +4,7 @@ import { formatDate, todayInSeoul } from '../../../domain'
 import type { CaseFile, ServiceDomain } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { addPlannedService, setText } from '../../../store'
-import { Button, EmptyState, Field, FormError, ImeTextArea, Section } from '../../common'
+import { Button, EmptyState, Field, FormError, ImeTextArea, Section, FormActions } from '../../common'
 import { useCommand } from '../useCommand'
 import { DomainField } from './DomainField'
 
@@ -103,13 +103,7 @@ function PlannedServiceForm({ caseId, onDone }: { caseId: string; onDone: () => 
           {(c) => <input className="ui-input" type="date" {...c} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} />}
         </Field>
       </div>
-      <FormError message={cmd.formError} />
-      <div className="ui-row">
-        <Button type="submit" variant="primary" disabled={cmd.busy}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-      </div>
+      <FormActions busy={cmd.busy} error={cmd.formError} onCancel={onDone} />
     </form>
   )
 }

@@ -4,7 +4,7 @@ import { formatDate, SELECTION_KINDS, todayInSeoul } from '../../../domain'
 import type { CaseFile, Selection, SelectionKind } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { setSelection } from '../../../store'
-import { Badge, Button, ChoiceGroup, Field, FormError, Section } from '../../common'
+import { Badge, Button, ChoiceGroup, Field, Section, FormActions } from '../../common'
 import { useCommand } from '../useCommand'
 
 const FIELDS = ['kind', 'decidedAt', 'reason'] as const
@@ -73,13 +73,7 @@ function SelectionForm({ caseId, current, onDone }: { caseId: string; current: S
       <Field label={t('caseFile.selection.reason')} error={cmd.errorFor('reason')} required={kind === 'excluded'}>
         {(c) => <textarea className="ui-input" rows={3} {...c} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
       </Field>
-      <FormError message={cmd.formError} />
-      <div className="ui-row">
-        <Button type="submit" variant="primary" disabled={cmd.busy}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-      </div>
+      <FormActions busy={cmd.busy} error={cmd.formError} onCancel={onDone} />
     </form>
   )
 }
