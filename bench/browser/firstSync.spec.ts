@@ -1,27 +1,13 @@
 // Part of `npm run bench`: a supervisor logs in on a new device and the app pulls 2,000 case files
 // into real IndexedDB in Chromium (the engine, the Dexie store and its list projections, all real).
-import { test, expect } from '@playwright/test'
+import { test, expect } from '../../tests/e2e/support/fixtures'
 import { generateCaseFiles } from '../data'
 import { makeDevice, pushAll } from '../doumPath'
-import { startRelay, disposeRelay, type Relay } from '../../tests/e2e/support/relay'
-import { newProfileDir, openProfile, removeProfileDir } from '../../tests/e2e/support/browser'
+import { openProfile } from '../../tests/e2e/support/browser'
 import { login } from '../../tests/e2e/support/app'
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 2000)
 const PASSWORD = 'demo2026!' // the synthetic demo organisation's password
-
-let relay: Relay | undefined
-let profile = ''
-
-test.beforeEach(async () => {
-  relay = await startRelay()
-  profile = newProfileDir()
-})
-
-test.afterEach(async () => {
-  await disposeRelay(relay)
-  removeProfileDir(profile)
-})
 
 async function tokenFor(url: string, username: string): Promise<string> {
   const res = await fetch(`${url}/api/login`, {
@@ -33,9 +19,8 @@ async function tokenFor(url: string, username: string): Promise<string> {
   return ((await res.json()) as { token: string }).token
 }
 
-test(`first sync of ${DOCS} case files into a new device`, async () => {
+test(`first sync of ${DOCS} case files into a new device`, async ({ relay, profile }) => {
   test.setTimeout(300_000)
-  if (!relay) throw new Error('no relay')
   // Another device of the team (not timed) puts the case files on the relay.
   const seeder = makeDevice(`${relay.url.replace(/^http/, 'ws')}/sync`, await tokenFor(relay.url, 'dong.worker'), 'bench-seeder')
   await pushAll(seeder, generateCaseFiles(DOCS, 2026, 'dong-sinchon').items)

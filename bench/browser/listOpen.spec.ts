@@ -1,9 +1,9 @@
 // Part of `npm run bench` (not of `npm test`): with 5,000 case files on the device, how fast the list
 // opens and a search or filter answers in Chromium, on a production build made with VITE_E2E_HOOKS=1.
 // Times are taken inside the page and printed against the targets (< 500 ms, < 100 ms).
-import { test, expect, type Page } from '@playwright/test'
-import { startRelay, disposeRelay, type Relay } from '../../tests/e2e/support/relay'
-import { newProfileDir, openProfile, removeProfileDir } from '../../tests/e2e/support/browser'
+import type { Page } from '@playwright/test'
+import { test, expect } from '../../tests/e2e/support/fixtures'
+import { openProfile } from '../../tests/e2e/support/browser'
 
 const CASES = 5_000
 const OPEN_BUDGET_MS = 500
@@ -14,19 +14,6 @@ interface E2EHooks {
   generateSyntheticCases(n: number, seed?: number): Promise<string[]>
 }
 type HookWindow = Window & { __doumE2E?: E2EHooks; __firstRowAt?: number }
-
-let relay: Relay | undefined
-let profile = ''
-
-test.beforeEach(async () => {
-  relay = await startRelay()
-  profile = newProfileDir()
-})
-
-test.afterEach(async () => {
-  await disposeRelay(relay)
-  removeProfileDir(profile)
-})
 
 /** Runs `act` in the page and resolves with the ms until the case count text changes. */
 async function timeToAnswer(page: Page, act: 'search' | 'click', arg: string): Promise<number> {
@@ -70,9 +57,8 @@ async function clearSearch(page: Page): Promise<void> {
   await page.waitForTimeout(200)
 }
 
-test(`${CASES} case files: list open and search/filter times`, async () => {
+test(`${CASES} case files: list open and search/filter times`, async ({ relay, profile }) => {
   test.setTimeout(180_000)
-  if (!relay) throw new Error('no relay')
   const { context, page } = await openProfile(profile)
   try {
     await page.goto(`${relay.url}/?e2e#/settings`)

@@ -1,25 +1,10 @@
 // Issue 2: every keystroke is saved. The browser is SIGKILLed a second after typing (no unload,
 // no pagehide, no blur), and the reopened profile still has the text.
-import { test, expect } from '@playwright/test'
-import { startRelay, disposeRelay, type Relay } from './support/relay'
-import { newProfileDir, openKillable, openProfile, removeProfileDir } from './support/browser'
+import { test, expect } from './support/fixtures'
+import { openKillable, openProfile } from './support/browser'
 import { observations, openApp, openVisit, registerHousehold, startVisit } from './support/app'
 
-let relay: Relay | undefined
-let profile = ''
-
-test.beforeEach(async () => {
-  relay = await startRelay()
-  profile = newProfileDir()
-})
-
-test.afterEach(async () => {
-  await disposeRelay(relay)
-  removeProfileDir(profile)
-})
-
-test('text typed a second before the browser is killed is there after reopening', async () => {
-  if (!relay) throw new Error('no relay')
+test('text typed a second before the browser is killed is there after reopening', async ({ relay, profile }) => {
   const killable = await openKillable(profile)
   const page = killable.page
   await openApp(page, relay.url)

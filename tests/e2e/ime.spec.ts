@@ -1,8 +1,7 @@
 // Issue 2: Korean typed through IME composition is stored exactly once and unsplit, in a form
 // field (household registration) and in a visit's Y.Text (observations), read back after a reload.
-import { test, expect } from '@playwright/test'
-import { startRelay, disposeRelay, type Relay } from './support/relay'
-import { newProfileDir, openProfile, removeProfileDir } from './support/browser'
+import { test, expect } from './support/fixtures'
+import { openProfile } from './support/browser'
 import { expectVisitSaved, observations, openApp, openVisit } from './support/app'
 import { compositionSteps, recordCompositionEvents, typeWithIme } from './support/ime'
 
@@ -12,21 +11,8 @@ test('composition steps follow a Korean IME (ㄱ → 기 → 김)', () => {
 })
 
 test.describe('in the app', () => {
-  let relay: Relay | undefined
-  let profile = ''
 
-  test.beforeEach(async () => {
-    relay = await startRelay()
-    profile = newProfileDir()
-  })
-
-  test.afterEach(async () => {
-    await disposeRelay(relay)
-    removeProfileDir(profile)
-  })
-
-  test('Korean entered through composition is stored once, unsplit', async () => {
-    if (!relay) throw new Error('no relay')
+  test('Korean entered through composition is stored once, unsplit', async ({ relay, profile }) => {
     const { context, page } = await openProfile(profile)
     await openApp(page, relay.url, '#/new')
 

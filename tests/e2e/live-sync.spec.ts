@@ -1,24 +1,11 @@
 // Issue 3: a worker's tablet records a visit offline; when it comes back online the supervisor of
 // the same team, watching the case file, sees the note appear without reloading.
-import { test, expect, type Page } from '@playwright/test'
-import { startRelay, disposeRelay, type Relay } from './support/relay'
-import { newProfileDir, openProfile, removeProfileDir } from './support/browser'
+import type { Page } from '@playwright/test'
+import { test, expect } from './support/fixtures'
+import { openProfile } from './support/browser'
 import { expectSyncState, expectVisitSaved, login, observations, openApp, registerHousehold, startVisit } from './support/app'
 
 const PASSWORD = 'demo2026!'
-
-let relay: Relay | undefined
-const profiles: string[] = []
-
-test.beforeEach(async () => {
-  relay = await startRelay()
-  profiles.push(newProfileDir(), newProfileDir())
-})
-
-test.afterEach(async () => {
-  await disposeRelay(relay)
-  for (const p of profiles.splice(0)) removeProfileDir(p)
-})
 
 /** Resolves (in the page) with the wall-clock ms at which `text` first appears in <main>. */
 function watchFor(page: Page, text: string): Promise<number> {
@@ -58,9 +45,8 @@ function watchUnsyncedZero(page: Page): Promise<number> {
   )
 }
 
-test('a visit recorded offline reaches the supervisor live when the tablet is back online', async () => {
-  if (!relay) throw new Error('no relay')
-  const [workerDir, supervisorDir] = profiles as [string, string]
+test('a visit recorded offline reaches the supervisor live when the tablet is back online', async ({ relay, profile, secondProfile }) => {
+  const [workerDir, supervisorDir] = [profile, secondProfile]
   const worker = await openProfile(workerDir)
   const supervisor = await openProfile(supervisorDir)
   try {

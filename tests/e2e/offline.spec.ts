@@ -1,31 +1,10 @@
 // Issue 2: installable, controlled by its service worker after one online visit, then a whole
 // household + case + visit note done with the server gone, kept across a browser restart.
-import { test, expect } from '@playwright/test'
-import { startRelay, disposeRelay, type Relay } from './support/relay'
-import {
-  installabilityErrors,
-  newProfileDir,
-  openProfile,
-  removeProfileDir,
-  waitForServiceWorkerControl,
-} from './support/browser'
+import { test, expect } from './support/fixtures'
+import { installabilityErrors, openProfile, waitForServiceWorkerControl } from './support/browser'
 import { expectVisitSaved, observations, openApp, openVisit, registerHousehold, startVisit } from './support/app'
 
-let relay: Relay | undefined
-let profile = ''
-
-test.beforeEach(async () => {
-  relay = await startRelay()
-  profile = newProfileDir()
-})
-
-test.afterEach(async () => {
-  await disposeRelay(relay)
-  removeProfileDir(profile)
-})
-
-test('works offline from a cold start and keeps everything across a restart', async () => {
-  if (!relay) throw new Error('no relay')
+test('works offline from a cold start and keeps everything across a restart', async ({ relay, profile }) => {
   const origin = relay.url
   const first = await openProfile(profile)
   await openApp(first.page, origin)
