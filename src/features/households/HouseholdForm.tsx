@@ -7,6 +7,7 @@ import { useEnumLabel, useT } from '../../i18n'
 import { useDraft } from '../../platform/useDraft'
 import { Button, ChoiceGroup, Field, FormError, ImeTextArea, ImeTextInput, Section } from '../common'
 import { checkDraft, emptyMember, errorsFromIssues, newDraft, toCreateInput } from './draft'
+import { PhoneInput } from './PhoneInput'
 import type { FormErrors, HouseholdDraft, MemberDraft } from './draft'
 import { MemberFields } from './MemberFields'
 
@@ -77,18 +78,7 @@ export function HouseholdForm({ onSaved }: { onSaved: (caseId: string) => void }
             {(c) => <ImeTextInput {...c} value={draft.addressDetail} onCommit={(addressDetail) => patch({ addressDetail })} />}
           </Field>
           <Field label={t('households.phone')} error={errors['household.phone']}>
-            {(c) => (
-              <input
-                {...c}
-                className="ui-input"
-                type="tel"
-                inputMode="tel"
-                autoComplete="off"
-                placeholder={t('households.phonePlaceholder')}
-                value={draft.phone}
-                onChange={(e) => patch({ phone: e.target.value })}
-              />
-            )}
+            {(c) => <PhoneInput control={c} value={draft.phone} onChange={(v) => patch({ phone: v })} />}
           </Field>
         </div>
         <ChoiceGroup

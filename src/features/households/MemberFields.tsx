@@ -2,6 +2,7 @@
 import { isDateString, maskRrn } from '../../domain'
 import { useT } from '../../i18n'
 import { Button, Field, ImeTextInput } from '../common'
+import { PhoneInput } from './PhoneInput'
 import type { FormErrors, MemberDraft } from './draft'
 
 interface Props {
@@ -49,18 +50,7 @@ export function MemberFields({ index, member, isHead, errors, canRemove, onChang
           )}
         </Field>
         <Field label={t('households.memberPhone')} error={errors[`${p}.phone`]}>
-          {(c) => (
-            <input
-              {...c}
-              className="ui-input"
-              type="tel"
-              inputMode="tel"
-              autoComplete="off"
-              placeholder={t('households.phonePlaceholder')}
-              value={member.phone}
-              onChange={(e) => onChange({ phone: e.target.value })}
-            />
-          )}
+          {(c) => <PhoneInput control={c} value={member.phone} onChange={(v) => onChange({ phone: v })} />}
         </Field>
         <Field label={t('households.relation')} error={errors[`${p}.relation`]}>
           {(c) => (
