@@ -164,10 +164,11 @@ export async function pushAll(device: Device, items: DocState[]): Promise<void> 
   await waitAcked(device.store)
 }
 
-/** True when `doc` holds everything in `update` (state vector covers it). */
-export function holds(doc: Y.Doc | undefined, update: Uint8Array): boolean {
-  if (!doc) return false
-  const have = Y.decodeStateVector(Y.encodeStateVector(doc))
+/** True when `state` (a whole document as one update) holds everything in `update`. */
+export function holds(state: Uint8Array | Y.Doc | null | undefined, update: Uint8Array): boolean {
+  if (!state) return false
+  const sv = state instanceof Y.Doc ? Y.encodeStateVector(state) : Y.encodeStateVectorFromUpdate(state)
+  const have = Y.decodeStateVector(sv)
   for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
     if ((have.get(client) ?? 0) < clock) return false
   }

@@ -43,7 +43,8 @@ export async function measureFanout(relay: Relay, shared: DocState, count = 200,
   try {
     await connectAll(devices)
     for (const d of devices) {
-      if (!d.store.docs.get(shared.name)) throw new Error('a fan-out device did not receive the shared case file')
+      if (!d.store.state(shared.name)) throw new Error('a fan-out device did not receive the shared case file')
+      d.store.hold(shared.name) // each device shows the case file, as a supervisor's screen would
     }
     await new Promise((r) => setTimeout(r, 300))
     const rssAfter = relay.rss()
@@ -69,10 +70,9 @@ export async function measureFanout(relay: Relay, shared: DocState, count = 200,
         )
       })
       // The edit: a line typed into the visit's observations, queued in the editor's outbox.
-      const doc = editor.store.doc(shared.name)
-      const before = Y.encodeStateVector(doc)
       const probe = new Y.Doc()
-      Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc))
+      Y.applyUpdate(probe, editor.store.state(shared.name) ?? new Uint8Array([0, 0]))
+      const before = Y.encodeStateVector(probe)
       probe.getMap('household').set('note', `방문 메모 ${round + 1}회차`)
       const update = Y.encodeStateAsUpdate(probe, before)
       probe.destroy()
@@ -94,6 +94,9 @@ export async function measureFanout(relay: Relay, shared: DocState, count = 200,
       rssAfter,
     }
   } finally {
-    for (const d of devices) d.engine.close()
+    for (const d of devices) {
+      d.engine.close()
+      d.store.releaseAll()
+    }
   }
 }

@@ -1,6 +1,8 @@
-// The benchmark device's SyncStore: a Y.Doc per document held in memory (as an open device holds
-// them), an outbox, a cursor. No persistence: the store write is measured as its own row.
+// The benchmark device's SyncStore: the app store's work without IndexedDB. Like src/store, it keeps
+// each document's updates (bytes); what arrives is applied to the doc if a screen holds it open, else
+// into a short-lived Y.Doc. The IndexedDB write and list projection are their own row (storeRowChild.ts).
 import * as Y from 'yjs'
+import { emptyDoc } from '../src/store/caseDoc'
 import type { PendingUpdate, RemoteUpdate, SyncStore } from '../src/sync/syncStore'
 
 interface OutboxRow extends PendingUpdate {
@@ -8,7 +10,10 @@ interface OutboxRow extends PendingUpdate {
 }
 
 export class MemoryStore implements SyncStore {
-  readonly docs = new Map<string, Y.Doc>()
+  /** Each document's update log, as the device stores it. */
+  private readonly logs = new Map<string, Uint8Array[]>()
+  /** Documents a screen holds open (see hold). */
+  private readonly open = new Map<string, Y.Doc>()
   private outbox: OutboxRow[] = []
   private readonly localListeners = new Set<() => void>()
   private readonly remoteListeners = new Set<(items: RemoteUpdate[]) => void>()
@@ -44,18 +49,47 @@ export class MemoryStore implements SyncStore {
     for (const localId of localIds) this.rejected.push({ localId, code, message })
   }
   async applyRemote(items: RemoteUpdate[]): Promise<void> {
-    for (const { name, update } of items) Y.applyUpdate(this.doc(name), update, 'remote')
+    for (const { name, update } of items) {
+      const log = this.logs.get(name) ?? []
+      const held = this.open.get(name)
+      if (held) {
+        Y.applyUpdate(held, update, 'remote')
+      } else {
+        // As the app store does: the document rebuilt in a temporary Y.Doc with what arrived, then dropped.
+        const doc = emptyDoc(name)
+        Y.applyUpdate(doc, log.length ? Y.mergeUpdates([...log, update]) : update, 'remote')
+        doc.destroy()
+      }
+      log.push(update.slice())
+      this.logs.set(name, log)
+    }
     for (const l of this.remoteListeners) l(items)
   }
   async removeDocs(names: string[]): Promise<void> {
     for (const n of names) {
-      this.docs.get(n)?.destroy()
-      this.docs.delete(n)
+      this.logs.delete(n)
+      this.open.get(n)?.destroy()
+      this.open.delete(n)
     }
   }
+
+  /** Opens a document as a screen showing it does: later updates are applied to it directly. */
+  hold(name: string): void {
+    if (this.open.has(name)) return
+    const doc = emptyDoc(name)
+    const state = this.state(name)
+    if (state) Y.applyUpdate(doc, state, 'remote')
+    this.open.set(name, doc)
+  }
+
+  /** Closes every held document. */
+  releaseAll(): void {
+    for (const d of this.open.values()) d.destroy()
+    this.open.clear()
+  }
   async stateVector(name: string): Promise<Uint8Array | null> {
-    const d = this.docs.get(name)
-    return d ? Y.encodeStateVector(d) : null
+    const state = this.state(name)
+    return state ? Y.encodeStateVectorFromUpdate(state) : null
   }
   onLocalChange(listener: () => void): () => void {
     this.localListeners.add(listener)
@@ -68,19 +102,19 @@ export class MemoryStore implements SyncStore {
     return () => this.remoteListeners.delete(listener)
   }
 
-  doc(name: string): Y.Doc {
-    let d = this.docs.get(name)
-    if (!d) {
-      d = new Y.Doc()
-      this.docs.set(name, d)
-    }
-    return d
+  /** The document's whole state as one update, or null when the device does not hold it. */
+  state(name: string): Uint8Array | null {
+    const log = this.logs.get(name)
+    if (!log?.length) return null
+    return log.length === 1 ? (log[0] as Uint8Array) : Y.mergeUpdates(log)
   }
 
-  /** A local edit: queue it in the outbox (and apply it to the open doc) as the app would. */
+  /** A local edit: queue it in the outbox (and the document's log) as the app would. */
   addLocal(items: RemoteUpdate[]): void {
     for (const { name, update } of items) {
-      Y.applyUpdate(this.doc(name), update, 'local')
+      const log = this.logs.get(name) ?? []
+      log.push(update)
+      this.logs.set(name, log)
       this.outbox.push({ localId: this.nextLocalId++, name, update, state: 'pending' })
     }
     for (const l of this.localListeners) l()

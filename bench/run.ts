@@ -100,15 +100,12 @@ async function runDoum(mode: Mode, items: DocState[], edits: DocState[]): Promis
     let firstMs = Infinity
     let device: Device | null = null
     for (let i = 0; i < FIRST_SYNC_REPEATS; i++) {
-      if (device) {
-        device.engine.close()
-        for (const d of device.store.docs.values()) d.destroy()
-      }
+      device?.engine.close()
       gc()
       await resetBytes(proxy)
       const fresh = makeDevice(`ws://127.0.0.1:${port}/sync`, relay.tokens[0] as string, `bench-device-${i}`)
       firstMs = Math.min(firstMs, await startAndWaitUpToDate(fresh.engine))
-      verify(items.every((it) => holds(fresh.store.docs.get(it.name), it.update)), 'doum device lacks a document after first sync')
+      verify(items.every((it) => holds(fresh.store.state(it.name), it.update)), 'doum device lacks a document after first sync')
       firstWire ??= await bytes(proxy)
       fresh.engine.stop()
       device = fresh
@@ -120,11 +117,10 @@ async function runDoum(mode: Mode, items: DocState[], edits: DocState[]): Promis
     await sleep(500)
     await resetBytes(proxy)
     const reconnectMs = await startAndWaitUpToDate(device.engine)
-    const held = device.store.docs
-    verify(edits.every((e) => holds(held.get(e.name), e.update)), 'doum device lacks a change after reconnect')
+    const held = device.store
+    verify(edits.every((e) => holds(held.state(e.name), e.update)), 'doum device lacks a change after reconnect')
     const reconnectWire = await bytes(proxy)
     device.engine.close()
-    for (const d of held.values()) d.destroy()
     return { firstMs, reconnectMs, firstWire, reconnectWire }
   } finally {
     other.engine.close()

@@ -53,7 +53,7 @@ export interface StockDevice {
 
 export async function stockFirstSync(url: string, names: string[]): Promise<{ ms: number; device: StockDevice }> {
   const docs = new Map<string, Y.Doc>()
-  for (const n of names) docs.set(n, new Y.Doc())
+  for (const n of names) docs.set(n, new Y.Doc({ guid: n }))
   const t0 = performance.now()
   await pool(names, STOCK_CONCURRENCY, (n) => syncOne(url, n, docs.get(n) as Y.Doc))
   return { ms: performance.now() - t0, device: { docs } }

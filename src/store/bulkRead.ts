@@ -1,7 +1,7 @@
 // Reads many case files at once (statistics) without keeping their docs in memory.
 import * as Y from 'yjs'
 import type { CaseFile } from '../domain'
-import { caseIdOf, hasCaseFile, readCaseFile } from './caseDoc'
+import { caseIdOf, emptyDoc, hasCaseFile, readCaseFile } from './caseDoc'
 import { getDb } from './db'
 import { decodeMany } from './docCodec'
 import { openDocIfLoaded, readRows, REMOTE_ORIGIN } from './docStore'
@@ -23,7 +23,7 @@ export async function loadAllCaseFiles(): Promise<CaseFile[]> {
       if (!doc) {
         const updates = await decodeMany((rows[j] ?? []).map((r) => r.bytes))
         if (!updates.length) continue
-        doc = new Y.Doc()
+        doc = emptyDoc(name)
         temp = true
         Y.applyUpdate(doc, Y.mergeUpdates(updates), REMOTE_ORIGIN)
       }

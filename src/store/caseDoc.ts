@@ -21,6 +21,12 @@ export const caseDocName = (caseId: string): string => CASE_DOC_PREFIX + caseId
 export const caseIdOf = (docName: string): string => docName.slice(CASE_DOC_PREFIX.length)
 export const isCaseDoc = (docName: string): boolean => docName.startsWith(CASE_DOC_PREFIX)
 
+/**
+ * A new Y.Doc for the document `name`. Its guid is the name: left out, Yjs draws a random UUID with
+ * about 30 crypto calls, which is most of the cost of opening many small documents (first sync).
+ */
+export const emptyDoc = (name: string): Y.Doc => new Y.Doc({ guid: name })
+
 /** Entity collections: Y.Map<id, Y.Map> at the root. */
 export const COLLECTIONS = ['members', 'conferences', 'linkages', 'monitoring', 'visits', 'followUps'] as const
 export type Collection = (typeof COLLECTIONS)[number]

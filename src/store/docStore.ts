@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { todayInSeoul } from '../domain'
 import { onBroadcast, postBroadcast, closeBroadcast } from './broadcast'
 import type { BroadcastMessage } from './broadcast'
-import { caseIdOf, isCaseDoc } from './caseDoc'
+import { caseIdOf, emptyDoc, isCaseDoc } from './caseDoc'
 import { emitChange } from './changes'
 import { docKindOf, getDb, nowIso, onStoreClose } from './db'
 import type { CaseRow, DocRow, DoumDb, UpdateRow } from './db'
@@ -85,7 +85,7 @@ async function openEntry(name: string): Promise<OpenDoc> {
   const promise = (async () => {
     const db = getDb()
     const updates = await decodeMany((await readRows(db, name)).map((r) => r.bytes))
-    const doc = new Y.Doc()
+    const doc = emptyDoc(name)
     if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates), REMOTE_ORIGIN)
     // Updates broadcast by another tab while we were reading.
     for (const u of early) Y.applyUpdate(doc, u, REMOTE_ORIGIN)
@@ -280,7 +280,7 @@ export async function applyRemoteUpdates(items: readonly { name: string; update:
       const row = projectDoc(name, entry.doc, today, settings)
       if (row) caseRows.push(row)
     } else if (isCaseDoc(name)) {
-      const temp = new Y.Doc()
+      const temp = emptyDoc(name)
       Y.applyUpdate(temp, Y.mergeUpdates([...(existing.get(name) ?? []), ...updates]), REMOTE_ORIGIN)
       const row = projectDoc(name, temp, today, settings)
       if (row) caseRows.push(row)

@@ -2,7 +2,7 @@
 // settings, so rows computed on another day (or before a settings change) are recomputed here.
 import * as Y from 'yjs'
 import { todayInSeoul } from '../domain'
-import { caseDocName } from './caseDoc'
+import { caseDocName, emptyDoc } from './caseDoc'
 import { emitChange } from './changes'
 import { getDb } from './db'
 import type { CaseRow } from './db'
@@ -34,7 +34,7 @@ export async function rebuildProjections(names?: readonly string[]): Promise<num
       } else {
         const updates = await decodeMany((rowsByName[j] ?? []).map((r) => r.bytes))
         if (!updates.length) continue
-        const temp = new Y.Doc()
+        const temp = emptyDoc(name)
         Y.applyUpdate(temp, Y.mergeUpdates(updates), REMOTE_ORIGIN)
         row = projectDoc(name, temp, today, settings)
         temp.destroy()

@@ -6,6 +6,19 @@ describe('todayInSeoul', () => {
     expect(todayInSeoul(new Date('2026-11-21T14:59:59Z'))).toBe('2026-11-21')
     expect(todayInSeoul(new Date('2026-11-21T15:00:00Z'))).toBe('2026-11-22')
   })
+  it('agrees with the time-zone database for any instant, before and after Korea dropped daylight saving', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' })
+    const from = Date.UTC(1987, 0, 1)
+    const to = Date.UTC(2040, 0, 1)
+    for (let i = 0; i < 2000; i++) {
+      // Deterministic spread, including the minutes around midnight in Seoul.
+      const t = new Date(from + ((i * 7_919_993_311) % (to - from)) + (i % 3) * 60_000)
+      expect(todayInSeoul(t), t.toISOString()).toBe(intl.format(t))
+    }
+    // 1987 summer time (UTC+10): 14:30 UTC was already the next day in Seoul.
+    expect(todayInSeoul(new Date('1987-07-01T14:30:00Z'))).toBe('1987-07-02')
+    expect(formatDateTime('2026-11-21T15:05:00Z')).toBe('2026.11.22 00:05')
+  })
   it('defaults to now and returns a date string', () => {
     expect(isDateString(todayInSeoul())).toBe(true)
   })
