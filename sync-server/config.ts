@@ -13,6 +13,8 @@ export interface RelayConfig {
   tlsKeyFile?: string
   staticDir: string
   sqliteSynchronous: Synchronous
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
+  trustProxy: boolean
 }
 
 function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number): number {
@@ -21,6 +23,13 @@ function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: num
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min) throw new Error(`${key} must be an integer ≥ ${min} (${key}는 ${min} 이상의 정수여야 합니다)`)
   return n
+}
+
+function boolFrom(env: NodeJS.ProcessEnv, key: string): boolean {
+  const raw = (env[key] ?? '').trim().toLowerCase()
+  if (raw === '' || raw === '0' || raw === 'false') return false
+  if (raw === '1' || raw === 'true') return true
+  throw new Error(`${key} must be 1 or 0 (${key}는 1 또는 0이어야 합니다)`)
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
@@ -43,5 +52,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     tlsKeyFile,
     staticDir: path.resolve(env.STATIC_DIR || './dist'),
     sqliteSynchronous: sync as Synchronous,
+    trustProxy: boolFrom(env, 'TRUST_PROXY'),
   }
 }

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     sqliteSynchronous: config.sqliteSynchronous,
     tls: config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined,
     seedDemo: true,
+    trustProxy: config.trustProxy,
   })
   console.log(`도움 중계 서버 실행 중 / Doum relay listening on ${relay.url}`)
   let stopping = false

@@ -34,6 +34,8 @@ export interface RelayOptions {
   sqliteSynchronous?: Synchronous
   tls?: { certFile: string; keyFile: string }
   seedDemo?: boolean
+  /** Take client addresses from X-Forwarded-For (only behind your own reverse proxy). */
+  trustProxy?: boolean
   log?: (line: string) => void
 }
 
@@ -66,7 +68,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
   if (options.seedDemo) await seedDemoIfEmpty(storage, log)
   const rooms = new YjsRooms()
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: DEFLATE, maxPayload: MAX_FRAME_BYTES })
-  const handler = createRequestHandler(core, path.resolve(options.staticDir ?? './dist'))
+  const handler = createRequestHandler(core, path.resolve(options.staticDir ?? './dist'), options.trustProxy)
   const server = options.tls
     ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, handler)
     : http.createServer(handler)
@@ -79,7 +81,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
     } catch {
       return rejectUpgrade(socket, 400, 'Bad Request')
     }
-    const ip = clientIp(req)
+    const ip = clientIp(req, options.trustProxy)
     if (url.pathname === '/sync') {
       wss.handleUpgrade(req, socket, head, (ws) => handleDeviceSocket(ws, ip, core))
     } else if (url.pathname.startsWith('/yjs/')) {

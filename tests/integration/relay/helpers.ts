@@ -69,8 +69,8 @@ export class Device {
     for (const f of w) f()
   }
 
-  static async open(url: string): Promise<Device> {
-    const ws = new WebSocket(`${wsUrl(url)}/sync`)
+  static async open(url: string, headers?: Record<string, string>): Promise<Device> {
+    const ws = new WebSocket(`${wsUrl(url)}/sync`, { headers })
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve())
       ws.once('error', reject)
@@ -79,8 +79,8 @@ export class Device {
   }
 
   /** Opens, says Hello and waits for Welcome (or an Error). */
-  static async connect(url: string, token: string, cursor = 0, deviceId = 'test-device'): Promise<Device> {
-    const d = await Device.open(url)
+  static async connect(url: string, token: string, cursor = 0, deviceId = 'test-device', headers?: Record<string, string>): Promise<Device> {
+    const d = await Device.open(url, headers)
     d.send({ type: MsgType.Hello, protocolVersion: PROTOCOL_VERSION, token, deviceId, cursor })
     await d.waitFor((m) => m.type === MsgType.Welcome || m.type === MsgType.Error)
     return d
