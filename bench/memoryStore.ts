@@ -3,7 +3,8 @@
 // into a short-lived Y.Doc. The IndexedDB write and list projection are their own row (storeRowChild.ts).
 import * as Y from 'yjs'
 import { emptyDoc } from '../src/store/caseDoc'
-import type { PendingUpdate, RemoteUpdate, SyncStore } from '../src/sync/syncStore'
+import { beyondRelay } from '../src/sync/beyondRelay'
+import { NO_RELAY_MARK, type PendingUpdate, type RelayMark, type RemoteUpdate, type SyncStore } from '../src/sync/syncStore'
 
 interface OutboxRow extends PendingUpdate {
   state: 'pending' | 'acked' | 'rejected'
@@ -18,6 +19,7 @@ export class MemoryStore implements SyncStore {
   private readonly localListeners = new Set<() => void>()
   private readonly remoteListeners = new Set<(items: RemoteUpdate[]) => void>()
   private cursor = 0
+  private relayMark: RelayMark = NO_RELAY_MARK
   private nextLocalId = 1
   /** Row ids the relay refused, with its reason. */
   readonly rejected: { localId: number; code: string; message: string }[] = []
@@ -32,6 +34,12 @@ export class MemoryStore implements SyncStore {
   }
   async setCursor(cursor: number): Promise<void> {
     this.cursor = cursor
+  }
+  async getRelayMark(): Promise<RelayMark> {
+    return this.relayMark
+  }
+  async setRelayMark(mark: RelayMark): Promise<void> {
+    this.relayMark = { ...mark }
   }
   async pendingUpdates(limit: number): Promise<PendingUpdate[]> {
     const out: PendingUpdate[] = []
@@ -90,6 +98,19 @@ export class MemoryStore implements SyncStore {
   async stateVector(name: string): Promise<Uint8Array | null> {
     const state = this.state(name)
     return state ? Y.encodeStateVectorFromUpdate(state) : null
+  }
+  async heldDocNames(): Promise<string[]> {
+    return [...this.logs.keys()]
+  }
+  async requeueBeyondRelay(items: RemoteUpdate[]): Promise<number> {
+    const extra: RemoteUpdate[] = []
+    for (const { name, update } of items) {
+      const local = this.state(name)
+      const beyond = local ? beyondRelay(name, local, update) : null
+      if (beyond) extra.push({ name, update: beyond })
+    }
+    if (extra.length) this.addLocal(extra)
+    return extra.length
   }
   onLocalChange(listener: () => void): () => void {
     this.localListeners.add(listener)

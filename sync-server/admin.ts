@@ -14,7 +14,8 @@ const USAGE = `사용법 / usage:
   npm run admin -- add-user --username U (--password P | --password-stdin) --role worker|supervisor|volunteer|admin --team TEAM [--team-name 이름]
   npm run admin -- list-users
   npm run admin -- revoke-tokens --username U        (분실 기기 / lost device)
-  npm run admin -- set-password --username U (--password P | --password-stdin)`
+  npm run admin -- set-password --username U (--password P | --password-stdin)
+  npm run admin -- rotate-epoch                      (DATA_DIR 전체를 백업에서 복원한 뒤 / after restoring the whole DATA_DIR from a backup)`
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
@@ -69,6 +70,10 @@ async function run(storage: RelayStorage, command: string | undefined, values: R
       console.log(`비밀번호를 바꾸고 기존 세션을 끊었습니다 / password changed, sessions revoked: ${user.username}`)
       return
     }
+    case 'rotate-epoch':
+      storage.rotateEpoch()
+      console.log('새 에포크로 바꿨습니다. 기기들이 다음 동기화 때 서버에 없는 내용을 다시 올립니다. / new epoch: devices re-send what the relay lacks at their next sync')
+      return
     default:
       throw new UsageError(USAGE)
   }

@@ -97,17 +97,24 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
     }
     core.hub.add(sub)
     const wire: WireUser = { id: record.id, username: record.username, role: record.role, team: record.team }
-    sendFeed(u, wire, msg.cursor).catch((err: unknown) => {
+    sendFeed(u, wire, msg).catch((err: unknown) => {
       core.log(`feed error: ${(err as Error).name}`)
       sendNow(ws, { type: MsgType.Error, code: ErrorCode.Server, message: TEXT.server, fatal: false })
     })
   }
 
-  async function sendFeed(u: Principal, wire: WireUser, asked: number): Promise<void> {
+  async function sendFeed(u: Principal, wire: WireUser, hello: Hello): Promise<void> {
     const head = core.storage.headSeq()
-    const cursor = asked > head ? 0 : asked // a cursor from another database: start over
+    const epoch = core.storage.epoch()
+    // A device that saw seqs past our head, or of another epoch, saw updates this database no longer has
+    // (restored from a backup): send whole states, and the device re-sends what it holds beyond them.
+    const known = Math.max(hello.cursor, hello.seenSeq ?? 0)
+    const otherEpoch = Boolean(hello.relayEpoch) && hello.relayEpoch !== epoch
+    const resync = known > 0 && (known > head || otherEpoch)
+    const cursor = resync ? 0 : hello.cursor
     const plan = planFeed(core.storage.feedEntries(u.team, readableKinds(u.role), cursor, head), cursor)
-    sendNow(ws, { type: MsgType.Welcome, protocolVersion: PROTOCOL_VERSION, user: wire, headSeq: head, feedTotal: plan.length })
+    const version = Math.min(PROTOCOL_VERSION, hello.protocolVersion) // answer an older device in its own format
+    sendNow(ws, { type: MsgType.Welcome, protocolVersion: version, user: wire, headSeq: head, feedTotal: plan.length, epoch, resync })
     if (cursor > 0) {
       const revoked = core.storage.revokedSince(u.team, cursor, head)
       if (revoked.length) sendNow(ws, { type: MsgType.Revoked, names: revoked })

@@ -15,6 +15,7 @@ import { seedDemoIfEmpty } from './demo'
 import { handleDeviceSocket } from './deviceSession'
 import { clientIp, createRequestHandler } from './http'
 import { Hub } from './hub'
+import { checkRestored, recordHead } from './restoreGuard'
 import { startMaintenance } from './maintenance'
 import { openMemoryStorage } from './storage/memory'
 import { openSqliteStorage } from './storage/sqlite'
@@ -55,9 +56,8 @@ const DEFLATE: PerMessageDeflateOptions = {
 
 export async function startRelay(options: RelayOptions = {}): Promise<RelayHandle> {
   const log = options.log ?? ((line: string) => console.log(line))
-  const storage = options.storage === 'memory'
-    ? openMemoryStorage()
-    : openSqliteStorage(path.resolve(options.dataDir ?? './data'), options.sqliteSynchronous ?? 'FULL')
+  const dataDir = options.storage === 'memory' ? null : path.resolve(options.dataDir ?? './data')
+  const storage = dataDir ? openSqliteStorage(dataDir, options.sqliteSynchronous ?? 'FULL') : openMemoryStorage()
   const core: RelayCore = {
     storage,
     auth: new Auth(storage, options.tokenTtlSeconds ?? 43_200),
@@ -65,7 +65,18 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
     hub: new Hub(),
     log,
   }
+  if (dataDir) checkRestored(dataDir, storage, log)
   if (options.seedDemo) await seedDemoIfEmpty(storage, log)
+  let headMark = dataDir ? recordHead(dataDir, storage) : undefined
+  const markHead = (): void => {
+    try {
+      if (dataDir) headMark = recordHead(dataDir, storage, headMark)
+    } catch (err) {
+      log(`could not write the head mark: ${(err as Error).name}`)
+    }
+  }
+  const headTimer = setInterval(markHead, 2000)
+  headTimer.unref()
   const rooms = new YjsRooms()
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: DEFLATE, maxPayload: MAX_FRAME_BYTES })
   const handler = createRequestHandler(core, path.resolve(options.staticDir ?? './dist'), options.trustProxy)
@@ -108,11 +119,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
     close() {
       closing ??= (async () => {
         stopMaintenance()
+        clearInterval(headTimer)
         for (const ws of wss.clients) ws.terminate()
         await new Promise<void>((resolve) => wss.close(() => resolve()))
         server.closeAllConnections()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         core.auditor.flush()
+        markHead()
         storage.close()
       })()
       return closing

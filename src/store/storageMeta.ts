@@ -3,6 +3,7 @@ import { DEFAULT_DEADLINES, DeadlineSettingsSchema } from '../domain'
 import type { DeadlineSettings, Locale } from '../domain'
 import { getDb, onStoreClose } from './db'
 import { z } from 'zod'
+import { NO_RELAY_MARK, type RelayMark } from '../sync/syncStore'
 
 export interface Settings {
   deadlines: DeadlineSettings
@@ -39,6 +40,14 @@ export async function getCursor(): Promise<number> {
 
 export async function setCursor(cursor: number): Promise<void> {
   await setMeta('cursor', cursor)
+}
+
+export async function getRelayMark(): Promise<RelayMark> {
+  return (await getMeta<RelayMark>('relayMark')) ?? NO_RELAY_MARK
+}
+
+export async function setRelayMark(mark: RelayMark): Promise<void> {
+  await setMeta('relayMark', { epoch: mark.epoch, seenSeq: mark.seenSeq })
 }
 
 /** The relay session (token and user); the security layer decides what to keep here. */

@@ -6,19 +6,24 @@ import { getDb } from './db'
 import type { UpdateRow } from './db'
 import { decodeMany } from './docCodec'
 import { applyRemoteUpdates, compactMany, docStateVector, removeDocuments } from './docStore'
-import { getCursor, getDeviceId, setCursor } from './storageMeta'
+import { heldDocNames, requeueBeyondRelay } from './relayRepair'
+import { getCursor, getDeviceId, getRelayMark, setCursor, setRelayMark } from './storageMeta'
 
 export function createDexieSyncStore(): SyncStore {
   return {
     getDeviceId,
     getCursor,
     setCursor,
+    getRelayMark,
+    setRelayMark,
     pendingUpdates,
     markAcked,
     markRejected,
     applyRemote: (items: RemoteUpdate[]) => applyRemoteUpdates(items),
     removeDocs: (names: string[]) => removeDocuments(names),
     stateVector: (name: string) => docStateVector(name),
+    heldDocNames,
+    requeueBeyondRelay: (items: RemoteUpdate[]) => requeueBeyondRelay(items),
     onLocalChange: (listener: () => void) =>
       onChange((e) => {
         if (e.local) listener()

@@ -2,6 +2,7 @@
 // Pulls the change feed (cursor committed per page), pushes the outbox in acknowledged batches,
 // applies live updates, and reconnects by itself with backoff and jitter.
 import { createBackoff } from './backoff'
+import { EMPTY_STATE } from './beyondRelay'
 import {
   decodeMessage,
   encodeMessage,
@@ -15,7 +16,7 @@ import {
 } from './protocol'
 import { buildPushBatch } from './pushBatch'
 import { createStatusStore, type ReadableStatus } from './status'
-import type { SyncStore } from './syncStore'
+import { NO_RELAY_MARK, type RelayMark, type SyncStore } from './syncStore'
 import { defaultWebSocket, openConnection, type Connection, type WebSocketConstructor } from './transport'
 import { onWakeSignals } from './wake'
 
@@ -64,6 +65,10 @@ interface Session {
   heartbeat: ReturnType<typeof setInterval> | null
   pinged: boolean
   rxSincePing: boolean
+  /** The relay's database epoch, from Welcome (0 from a relay that has none). */
+  epoch: number
+  /** Names the feed sent, while the relay re-sends whole states after losing updates (Welcome.resync). */
+  resyncSeen: Set<string> | null
 }
 
 const MSG_LOGIN = '다시 로그인해 주세요. 기기의 변경 내용은 그대로 보관됩니다.'
@@ -100,6 +105,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let cursor = 0
   let batchCounter = 0
   let inbound: Promise<void> = Promise.resolve()
+  let mark: RelayMark = NO_RELAY_MARK
   let draining = false
   let drainAgain = false
   const rejectedRows = new Set<number>()
@@ -116,6 +122,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (session !== s) return false
     session = null
     if (s.heartbeat) clearInterval(s.heartbeat)
+    if (s.resyncSeen) status.update({ resyncing: false })
     s.conn?.close()
     return true
   }
@@ -173,6 +180,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       heartbeat: null,
       pinged: false,
       rxSincePing: false,
+      epoch: 0,
+      resyncSeen: null,
     }
     session = s
     status.update({ state: 'connecting', message: undefined })
@@ -189,10 +198,14 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   async function sayHello(s: Session): Promise<void> {
     try {
-      const [deviceId, stored] = await Promise.all([store.getDeviceId(), store.getCursor()])
+      const [deviceId, stored, known] = await Promise.all([store.getDeviceId(), store.getCursor(), store.getRelayMark()])
       cursor = Math.max(cursor, stored)
+      mark = known
       if (session !== s) return
-      send(s, { type: MsgType.Hello, protocolVersion: PROTOCOL_VERSION, token: s.token, deviceId, cursor: stored })
+      send(s, {
+        type: MsgType.Hello, protocolVersion: PROTOCOL_VERSION, token: s.token, deviceId, cursor: stored,
+        relayEpoch: known.epoch, seenSeq: Math.max(known.seenSeq, stored),
+      })
     } catch {
       fail(s, 'error')
     }
@@ -222,6 +235,14 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     inbound = inbound.then(() => handle(s, msg)).catch(() => fail(s, 'error'))
   }
 
+  /** Stores the relay mark when it moved; `reset` also lets it go back (a new epoch after a resync). */
+  async function rememberRelay(next: RelayMark, reset = false): Promise<void> {
+    const moved = next.epoch !== mark.epoch || next.seenSeq > mark.seenSeq || (reset && next.seenSeq !== mark.seenSeq)
+    if (!moved) return
+    mark = reset ? next : { epoch: next.epoch, seenSeq: Math.max(mark.seenSeq, next.seenSeq) }
+    await store.setRelayMark(mark)
+  }
+
   async function commitCursor(c: number): Promise<void> {
     if (c <= cursor) return
     cursor = c
@@ -234,27 +255,49 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         if (session !== s) return
         s.ready = true
         backoff.reset()
-        // A relay with a fresh database restarts the feed from 0; its page cursors must be stored.
-        if (msg.headSeq < cursor) cursor = 0
-        status.update({ state: 'syncing', done: 0, total: msg.feedTotal, message: undefined })
+        s.epoch = msg.epoch ?? 0
+        // The relay lost updates this device had seen (a backup restored; an older relay can only show it
+        // by a head behind our cursor): its feed restarts at 0 and we re-send what it lacks.
+        if (msg.resync || msg.headSeq < cursor) {
+          cursor = 0
+          s.resyncSeen = new Set()
+        }
+        status.update({ state: 'syncing', done: 0, total: msg.feedTotal, message: undefined, resyncing: s.resyncSeen !== null })
         startHeartbeat(s)
         void drain()
         return
       case MsgType.Docs:
         if (msg.items.length > 0) await store.applyRemote(msg.items)
+        if (s.resyncSeen && msg.items.length > 0) {
+          for (const it of msg.items) s.resyncSeen.add(it.name)
+          await store.requeueBeyondRelay(msg.items)
+        }
         await commitCursor(msg.cursor)
         if (session === s) {
           const st = status.get()
           status.update({ done: Math.min(st.total, st.done + msg.items.length) })
         }
         return
-      case MsgType.FeedDone:
+      case MsgType.FeedDone: {
+        const resynced = s.resyncSeen !== null
+        if (s.resyncSeen) {
+          // Documents the relay did not send at all: it lost them, or this user may no longer write them
+          // (then the push is refused and shown, never dropped).
+          const seen = s.resyncSeen
+          const absent = (await store.heldDocNames()).filter((n) => !seen.has(n))
+          if (absent.length) await store.requeueBeyondRelay(absent.map((name) => ({ name, update: EMPTY_STATE })))
+          s.resyncSeen = null
+        }
         s.feedDone = true
         await commitCursor(msg.cursor)
+        // Stored only now: a resync cut short starts over, since the relay still sees the old mark.
+        await rememberRelay({ epoch: s.epoch || mark.epoch, seenSeq: msg.cursor }, resynced)
         if (session === s) {
-          status.update({ state: 'upToDate', done: status.get().total, lastSyncAt: new Date(now()).toISOString() })
+          status.update({ state: 'upToDate', done: status.get().total, lastSyncAt: new Date(now()).toISOString(), resyncing: false })
+          void drain()
         }
         return
+      }
       case MsgType.Live:
         await store.applyRemote([{ name: msg.name, update: msg.update }])
         // Before FeedDone a higher seq does not mean everything below it has arrived.
@@ -313,6 +356,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     }
     try {
       if (acked.length > 0) await store.markAcked(acked)
+      // Our own updates count as seen, so a relay that loses them is noticed (not during a resync: the
+      // old mark must stay until it finishes).
+      const top = Math.max(0, ...ack.results.map((r) => (r.ok ? r.seq : 0)))
+      if (top > mark.seenSeq && !s.resyncSeen) await rememberRelay({ epoch: mark.epoch, seenSeq: top })
       for (const g of refused.values()) {
         await store.markRejected(g.ids, g.code, g.message)
         for (const id of g.ids) rejectedRows.add(id)

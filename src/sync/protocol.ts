@@ -3,8 +3,8 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
-/** Bumped when the wire format changes incompatibly. */
-export const PROTOCOL_VERSION = 1
+/** Bumped when the wire format changes. 2: Hello and Welcome carry the relay's database epoch. */
+export const PROTOCOL_VERSION = 2
 /** Oldest device protocol the relay still serves; older devices are told to update (their data stays). */
 export const MIN_PROTOCOL_VERSION = 1
 
@@ -76,6 +76,10 @@ export type Hello = {
   deviceId: string
   /** Highest feed sequence number this device has fully applied; 0 for none. */
   cursor: number
+  /** (v2) Epoch of the relay database the cursor belongs to; 0 when unknown. */
+  relayEpoch?: number
+  /** (v2) Highest sequence number this device knows the relay stored (its cursor or an ack of its own). */
+  seenSeq?: number
 }
 export type Welcome = {
   type: typeof MsgType.Welcome
@@ -85,6 +89,13 @@ export type Welcome = {
   headSeq: number
   /** How many documents the feed will send in this session (for "n of m" progress). */
   feedTotal: number
+  /** (v2) Changes when the relay database is restored from a backup; cursors of another epoch mean nothing. */
+  epoch?: number
+  /**
+   * (v2) The relay lost updates this device's cursor had seen (restored from a backup): the feed sends
+   * whole states, and the device re-sends whatever it holds beyond them.
+   */
+  resync?: boolean
 }
 export type ErrorMsg = {
   type: typeof MsgType.Error
@@ -142,6 +153,10 @@ export function encodeMessage(m: Message): Uint8Array {
       encoding.writeVarString(e, m.token)
       encoding.writeVarString(e, m.deviceId)
       encoding.writeVarUint(e, m.cursor)
+      if (m.protocolVersion >= 2) {
+        encoding.writeVarUint(e, m.relayEpoch ?? 0)
+        encoding.writeVarUint(e, m.seenSeq ?? 0)
+      }
       break
     case MsgType.Welcome:
       encoding.writeVarUint(e, m.protocolVersion)
@@ -151,6 +166,10 @@ export function encodeMessage(m: Message): Uint8Array {
       encoding.writeVarString(e, m.user.team)
       encoding.writeVarUint(e, m.headSeq)
       encoding.writeVarUint(e, m.feedTotal)
+      if (m.protocolVersion >= 2) {
+        encoding.writeVarUint(e, m.epoch ?? 0)
+        encoding.writeUint8(e, m.resync ? 1 : 0)
+      }
       break
     case MsgType.Error:
       encoding.writeVarString(e, m.code)
@@ -248,15 +267,21 @@ export function decodeMessage(bytes: Uint8Array): Message {
     const type = decoding.readVarUint(d)
     let m: Message
     switch (type) {
-      case MsgType.Hello:
-        m = {
+      case MsgType.Hello: {
+        const hello: Hello = {
           type,
           protocolVersion: decoding.readVarUint(d),
           token: decoding.readVarString(d),
           deviceId: decoding.readVarString(d),
           cursor: decoding.readVarUint(d),
         }
+        if (hello.protocolVersion >= 2) {
+          hello.relayEpoch = decoding.readVarUint(d)
+          hello.seenSeq = decoding.readVarUint(d)
+        }
+        m = hello
         break
+      }
       case MsgType.Welcome: {
         const protocolVersion = decoding.readVarUint(d)
         const id = decoding.readVarString(d)
@@ -264,13 +289,18 @@ export function decodeMessage(bytes: Uint8Array): Message {
         const role = decoding.readVarString(d)
         if (!ROLES.has(role)) throw new ProtocolError('unknown role')
         const team = decoding.readVarString(d)
-        m = {
+        const welcome: Welcome = {
           type,
           protocolVersion,
           user: { id, username, role: role as WireUser['role'], team },
           headSeq: decoding.readVarUint(d),
           feedTotal: decoding.readVarUint(d),
         }
+        if (protocolVersion >= 2) {
+          welcome.epoch = decoding.readVarUint(d)
+          welcome.resync = decoding.readUint8(d) === 1
+        }
+        m = welcome
         break
       }
       case MsgType.Error:

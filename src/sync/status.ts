@@ -13,6 +13,8 @@ export interface SyncStatus {
   rejected: number
   /** Korean, safe to show. */
   message?: string
+  /** The relay lost updates (restored from a backup) and this feed re-checks every document against it. */
+  resyncing?: boolean
 }
 
 export interface ReadableStatus {
@@ -35,7 +37,8 @@ function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
     a.total === b.total &&
     a.lastSyncAt === b.lastSyncAt &&
     a.rejected === b.rejected &&
-    a.message === b.message
+    a.message === b.message &&
+    a.resyncing === b.resyncing
   )
 }
 

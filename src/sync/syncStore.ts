@@ -12,10 +12,22 @@ export interface RemoteUpdate {
   update: Uint8Array
 }
 
+/** What the device knows of the relay's database, to notice it went back (restored from a backup). */
+export interface RelayMark {
+  /** The database's epoch; 0 when unknown. */
+  epoch: number
+  /** Highest sequence number the relay is known to have stored: the cursor or an ack of our own. */
+  seenSeq: number
+}
+
+export const NO_RELAY_MARK: RelayMark = { epoch: 0, seenSeq: 0 }
+
 export interface SyncStore {
   getDeviceId(): Promise<string>
   getCursor(): Promise<number>
   setCursor(cursor: number): Promise<void>
+  getRelayMark(): Promise<RelayMark>
+  setRelayMark(mark: RelayMark): Promise<void>
   /** Not yet acknowledged and not refused, oldest first. */
   pendingUpdates(limit: number): Promise<PendingUpdate[]>
   markAcked(localIds: number[]): Promise<void>
@@ -26,6 +38,14 @@ export interface SyncStore {
   /** Access revoked. */
   removeDocs(names: string[]): Promise<void>
   stateVector(name: string): Promise<Uint8Array | null>
+  /** Names of every document the device holds. */
+  heldDocNames(): Promise<string[]>
+  /**
+   * The relay lost acknowledged updates (restored from a backup); `items` are its whole states (EMPTY_STATE
+   * for a document it lacks entirely), already applied here. Queue as pending whatever this device holds
+   * beyond them; returns how many documents needed it.
+   */
+  requeueBeyondRelay(items: RemoteUpdate[]): Promise<number>
   /** A new pending update (any tab). */
   onLocalChange(listener: () => void): () => void
 }

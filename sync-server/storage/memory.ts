@@ -1,5 +1,6 @@
 // RelayStorage in plain memory, for tests and throwaway relays: same behaviour as sqlite.ts, no durability.
 import * as Y from 'yjs'
+import { newEpoch } from './epoch'
 import { docKind } from '../../src/sync/protocol'
 import type { DocKind } from '../../src/sync/protocol'
 import type {
@@ -20,6 +21,7 @@ interface MemDoc {
 
 export function openMemoryStorage(): RelayStorage {
   let head = 0
+  let epoch = newEpoch()
   const docs = new Map<string, MemDoc>()
   const teams = new Map<string, TeamRecord>()
   const users = new Map<string, UserRecord>()
@@ -52,6 +54,8 @@ export function openMemoryStorage(): RelayStorage {
       })
     },
     headSeq: () => head,
+    epoch: () => epoch,
+    rotateEpoch: () => (epoch = newEpoch()),
     docAccess(name: string): DocAccess | null {
       const d = docs.get(name)
       if (!d) return null

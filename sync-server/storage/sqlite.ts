@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { docKind } from '../../src/sync/protocol'
 import type { DocKind } from '../../src/sync/protocol'
 import type { Synchronous } from '../config'
+import { newEpoch } from './epoch'
 import { MergeCache } from './mergeCache'
 import { SCHEMA } from './schema'
 import type {
@@ -43,6 +44,7 @@ export function openSqliteStorage(dataDir: string, synchronous: Synchronous = 'F
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
+  db.prepare(`INSERT OR IGNORE INTO meta (k, v) VALUES ('epoch', ?)`).run(newEpoch())
   return new SqliteStorage(db, new MergeCache(cacheBytes))
 }
 
@@ -57,6 +59,8 @@ class SqliteStorage implements RelayStorage {
     this.s = {
       head: p(`SELECT v FROM meta WHERE k = 'seq'`).pluck(),
       setHead: p(`UPDATE meta SET v = ? WHERE k = 'seq'`),
+      epoch: p(`SELECT v FROM meta WHERE k = 'epoch'`).pluck(),
+      setEpoch: p(`UPDATE meta SET v = ? WHERE k = 'epoch'`),
       doc: p(`SELECT name, owner_team, last_seq, snapshot, snapshot_seq FROM docs WHERE name = ?`),
       lastSeq: p(`SELECT last_seq FROM docs WHERE name = ?`).pluck(),
       insertDoc: p(`INSERT INTO docs (name, kind, owner_team, created_at, created_by, last_seq, pending) VALUES (?, ?, ?, ?, ?, ?, 1)`),
@@ -157,6 +161,16 @@ class SqliteStorage implements RelayStorage {
 
   headSeq(): number {
     return this.s.head.get() as number
+  }
+
+  epoch(): number {
+    return this.s.epoch.get() as number
+  }
+
+  rotateEpoch(): number {
+    const epoch = newEpoch()
+    this.s.setEpoch.run(epoch)
+    return epoch
   }
 
   docAccess(name: string): DocAccess | null {

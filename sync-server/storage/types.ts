@@ -72,6 +72,10 @@ export interface AuditRecord {
 export interface RelayStorage {
   /** Appends all items in one transaction and returns their seqs, in order; throws (storing nothing) on failure. */
   appendUpdates(items: NewUpdate[], at: number): number[]
+  /** Random id of this database's history; a new one after a restore from backup (see restoreGuard.ts). */
+  epoch(): number
+  /** Gives the database a new epoch so every device re-checks its documents against it; returns it. */
+  rotateEpoch(): number
   headSeq(): number
   docAccess(name: string): DocAccess | null
   /** Documents of the given kinds visible to `team` whose feed position is in (after, upTo]. */

@@ -1,7 +1,8 @@
 // An in-memory SyncStore: a test double of the device's STORE (a Y.Doc per document, an outbox
 // with localIds, a cursor), so the real sync engine can run in Node against a real relay.
 import * as Y from 'yjs'
-import type { PendingUpdate, RemoteUpdate, SyncStore } from '../../src/sync/syncStore'
+import { beyondRelay } from '../../src/sync/beyondRelay'
+import { NO_RELAY_MARK, type PendingUpdate, type RelayMark, type RemoteUpdate, type SyncStore } from '../../src/sync/syncStore'
 
 const REMOTE = Symbol('remote')
 
@@ -14,6 +15,7 @@ export class MemoryDevice implements SyncStore {
   readonly docs = new Map<string, Y.Doc>()
   readonly outbox: OutboxRow[] = []
   cursor = 0
+  relayMark: RelayMark = NO_RELAY_MARK
   /** Every item received through applyRemote, in order (for "only what changed" checks). */
   readonly received: RemoteUpdate[] = []
   /** Order of store calls made by the engine, e.g. `apply:2`, `cursor:9`. */
@@ -65,6 +67,15 @@ export class MemoryDevice implements SyncStore {
     this.log.push(`cursor:${cursor}`)
   }
 
+  async getRelayMark(): Promise<RelayMark> {
+    return this.relayMark
+  }
+
+  async setRelayMark(mark: RelayMark): Promise<void> {
+    this.relayMark = { ...mark }
+    this.log.push(`mark:${mark.epoch}/${mark.seenSeq}`)
+  }
+
   async pendingUpdates(limit: number): Promise<PendingUpdate[]> {
     return this.outbox
       .filter((r) => r.state === 'pending')
@@ -104,6 +115,25 @@ export class MemoryDevice implements SyncStore {
   async stateVector(name: string): Promise<Uint8Array | null> {
     const d = this.docs.get(name)
     return d ? Y.encodeStateVector(d) : null
+  }
+
+  async heldDocNames(): Promise<string[]> {
+    return [...this.docs.keys()]
+  }
+
+  /** Compares the whole doc (pending content included: a duplicate is harmless to Yjs). */
+  async requeueBeyondRelay(items: RemoteUpdate[]): Promise<number> {
+    let n = 0
+    for (const { name, update } of items) {
+      const d = this.docs.get(name)
+      const extra = d ? beyondRelay(name, Y.encodeStateAsUpdate(d), update) : null
+      if (!extra) continue
+      this.outbox.push({ localId: this.nextLocalId++, name, update: extra, state: 'pending' })
+      n++
+    }
+    this.log.push(`requeue:${n}`)
+    if (n) for (const l of [...this.listeners]) l()
+    return n
   }
 
   onLocalChange(listener: () => void): () => void {

@@ -15,7 +15,7 @@ export function SyncIndicator({ status, online }: { status: SyncStatus; online: 
       text = t('shell.sync.connecting')
       break
     case 'syncing':
-      text = t('shell.sync.syncing', { done: status.done, total: status.total })
+      text = t(status.resyncing ? 'shell.sync.resyncing' : 'shell.sync.syncing', { done: status.done, total: status.total })
       break
     case 'upToDate':
       text = t('shell.sync.upToDate')

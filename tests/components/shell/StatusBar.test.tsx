@@ -55,6 +55,8 @@ describe('StatusBar', () => {
     const bar = screen.getByRole('progressbar')
     expect(bar).toHaveAttribute('max', '10')
     expect(bar).toHaveAttribute('value', '3')
+    act(() => status.set({ state: 'syncing', done: 4, total: 10, rejected: 0, resyncing: true }))
+    expect(screen.getByTestId('sync-state')).toHaveTextContent('서버 복구 후 자료 다시 맞추는 중 4/10')
     act(() => status.set({ state: 'connecting', done: 0, total: 0, rejected: 0 }))
     expect(screen.getByTestId('sync-state')).toHaveTextContent('연결 중')
     expect(screen.queryByRole('progressbar')).toBeNull()

@@ -68,6 +68,16 @@ describe('bad input on /sync', () => {
     expect((err as { message: string }).message).toMatch(/업데이트/)
   })
 
+  it('a version-1 device is still served, answered in its own format', async () => {
+    const d = await Device.open(relay.url)
+    d.send({ type: MsgType.Hello, protocolVersion: 1, token, deviceId: 'weeks-offline', cursor: 0 })
+    const done = await d.waitFor((m) => m.type === MsgType.FeedDone || m.type === MsgType.Error)
+    expect(done.type).toBe(MsgType.FeedDone)
+    expect(d.welcome).toMatchObject({ protocolVersion: 1 })
+    expect(d.welcome?.epoch).toBeUndefined()
+    await d.close()
+  })
+
   it('a frame before Hello is refused', async () => {
     const d = await Device.open(relay.url)
     d.send({ type: MsgType.Push, batchId: 1, items: [{ localId: 1, name, update: textUpdate('몰래') }] })

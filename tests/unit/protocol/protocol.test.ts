@@ -21,6 +21,17 @@ const samples: Message[] = [
     headSeq: 99,
     feedTotal: 2000,
   },
+  // Version 2 adds the relay mark to Hello and the epoch and resync flag to Welcome.
+  { type: MsgType.Hello, protocolVersion: 2, token: 't0k', deviceId: 'dev-1', cursor: 77, relayEpoch: 2 ** 47 + 5, seenSeq: 80 },
+  {
+    type: MsgType.Welcome,
+    protocolVersion: 2,
+    user: { id: 'u1', username: 'dong.worker', role: 'worker', team: 'dong-sinchon' },
+    headSeq: 70,
+    feedTotal: 12,
+    epoch: 123_456_789_012,
+    resync: true,
+  },
   { type: MsgType.Error, code: 'version', message: '앱을 업데이트해 주세요', fatal: true },
   { type: MsgType.Docs, items: [{ name: NAME, update: bytes(1, 2, 3) }], cursor: 42 },
   { type: MsgType.FeedDone, cursor: 43 },
@@ -44,6 +55,16 @@ const samples: Message[] = [
 describe('wire protocol codec', () => {
   it.each(samples.map((m) => [m.type, m] as const))('round-trips message type %i', (_t, m) => {
     expect(decodeMessage(encodeMessage(m))).toEqual(m)
+  })
+
+  it('a version-1 device and a version-2 relay still read each other (the new fields are left out for v1)', () => {
+    const v1Hello = encodeMessage({ type: MsgType.Hello, protocolVersion: 1, token: 't', deviceId: 'd', cursor: 5, relayEpoch: 9, seenSeq: 9 })
+    expect(decodeMessage(v1Hello)).toEqual({ type: MsgType.Hello, protocolVersion: 1, token: 't', deviceId: 'd', cursor: 5 })
+    const user = { id: 'u1', username: 'dong.worker', role: 'worker', team: 'dong-sinchon' } as const
+    const v1Welcome = encodeMessage({ type: MsgType.Welcome, protocolVersion: 1, user, headSeq: 3, feedTotal: 1, epoch: 9, resync: true })
+    // Exactly the bytes a version-1 relay sent: a v1 decoder (strict about trailing bytes) reads them.
+    expect(v1Welcome).toEqual(encodeMessage({ type: MsgType.Welcome, protocolVersion: 1, user, headSeq: 3, feedTotal: 1 }))
+    expect(decodeMessage(v1Welcome)).toEqual({ type: MsgType.Welcome, protocolVersion: 1, user, headSeq: 3, feedTotal: 1 })
   })
 
   it('refuses truncated frames of every type with a ProtocolError', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { countUnsynced, createCase, createDexieSyncStore, createVisit, getCaseFile, setText } from '../../../src/store'
 import { listRejected } from '../../../src/store/hooks'
 import { getDb } from '../../../src/store/db'
+import { EMPTY_STATE } from '../../../src/sync/beyondRelay'
 import { MsgType, decodeMessage, encodeMessage } from '../../../src/sync/protocol'
 import { caseInput, reopen, useFreshStore } from './helpers'
 
@@ -53,6 +54,48 @@ describe('Dexie sync store', () => {
     const again = createDexieSyncStore()
     expect(await again.getDeviceId()).toBe(deviceId)
     expect(await again.getCursor()).toBe(1234)
+  })
+
+  it('keeps the relay mark across restarts', async () => {
+    const sync = createDexieSyncStore()
+    expect(await sync.getRelayMark()).toEqual({ epoch: 0, seenSeq: 0 })
+    await sync.setRelayMark({ epoch: 2 ** 40 + 3, seenSeq: 88 })
+    await reopen()
+    expect(await createDexieSyncStore().getRelayMark()).toEqual({ epoch: 2 ** 40 + 3, seenSeq: 88 })
+  })
+
+  it('after a relay restore, queues only the acknowledged content the relay lacks', async () => {
+    const sync = createDexieSyncStore()
+    const ackAll = async () => sync.markAcked((await sync.pendingUpdates(100)).map((p) => p.localId))
+    const merged = async (name: string) => {
+      const d = new Y.Doc()
+      for (const r of await getDb().updates.where('docName').equals(name).toArray()) Y.applyUpdate(d, r.bytes)
+      return d
+    }
+    const a = await createCase(caseInput())
+    const nameA = `case/${a}`
+    await ackAll()
+    const backup = Y.encodeStateAsUpdate(await merged(nameA)) // what the restored relay still has
+    const visit = await createVisit(a, {})
+    await setText(a, ['visits', visit, 'observations'], '보일러 고장, 수리 연계 필요')
+    await ackAll()
+    const b = await createCase(caseInput({ members: [{ name: '미전송' }] })) // still pending: goes out anyway
+    const nameB = `case/${b}`
+
+    expect((await sync.heldDocNames()).sort()).toEqual([nameA, nameB].sort())
+    expect(await sync.requeueBeyondRelay([{ name: nameA, update: Y.encodeStateAsUpdate(await merged(nameA)) }])).toBe(0)
+    const pendingBefore = (await sync.pendingUpdates(100)).length
+    expect(await sync.requeueBeyondRelay([{ name: nameB, update: EMPTY_STATE }])).toBe(0)
+    expect(await sync.requeueBeyondRelay([{ name: nameA, update: backup }])).toBe(1)
+
+    const queued = (await sync.pendingUpdates(100)).filter((p) => p.name === nameA)
+    expect(queued).toHaveLength(1)
+    expect((await sync.pendingUpdates(100)).length).toBe(pendingBefore + 1)
+    const relay = new Y.Doc()
+    Y.applyUpdate(relay, backup)
+    Y.applyUpdate(relay, queued[0]!.update)
+    expect(Y.encodeStateVector(relay)).toEqual(Y.encodeStateVector(await merged(nameA)))
+    expect(await countUnsynced()).toBe(2)
   })
 
   it('stores relay documents as acknowledged, answers state vectors and removes revoked documents', async () => {

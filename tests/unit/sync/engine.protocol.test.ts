@@ -58,7 +58,7 @@ describe('sync engine against a scripted relay', () => {
     engine.start()
     const peer = await relay.connection(0)
     const hello = await expectType(peer, MsgType.Hello)
-    expect(hello).toEqual({ type: MsgType.Hello, protocolVersion: PROTOCOL_VERSION, token: 'token-1', deviceId: 'device-A', cursor: 41 })
+    expect(hello).toEqual({ type: MsgType.Hello, protocolVersion: PROTOCOL_VERSION, token: 'token-1', deviceId: 'device-A', cursor: 41, relayEpoch: 0, seenSeq: 41 })
   })
 
   it('applies each page before committing its cursor, reports n of m, and ends up to date', async () => {
@@ -76,7 +76,7 @@ describe('sync engine against a scripted relay', () => {
     peer.send({ type: MsgType.Docs, items: [{ name: DOC2, update: updateOf((d) => d.getMap('m').set('c', 3)) }], cursor: 9 })
     peer.send({ type: MsgType.FeedDone, cursor: 12 })
     await waitFor(() => engine.status.get().state === 'upToDate', 'upToDate')
-    expect(device.log).toEqual(['apply:2', 'cursor:5', 'apply:1', 'apply:1', 'cursor:9', 'cursor:12'])
+    expect(device.log).toEqual(['apply:2', 'cursor:5', 'apply:1', 'apply:1', 'cursor:9', 'cursor:12', 'mark:0/12'])
     expect(seen.some((s) => s.state === 'syncing' && s.done === 0 && s.total === 3)).toBe(true)
     expect(seen.some((s) => s.state === 'syncing' && s.done === 2 && s.total === 3)).toBe(true)
     expect(engine.status.get()).toMatchObject({ state: 'upToDate', done: 3, total: 3, lastSyncAt: '2026-11-21T01:02:03.000Z' })
@@ -88,19 +88,42 @@ describe('sync engine against a scripted relay', () => {
     expect(device.cursor).toBe(20)
   })
 
-  it('stores the cursors of a relay whose database restarted below the device cursor', async () => {
+  it('a version-1 relay whose database went below the device cursor: its cursors are stored and what it lacks re-sent', async () => {
     const device = new MemoryDevice()
     device.cursor = 500
+    device.docs.set(DOC2, new Y.Doc())
+    device.docs.get(DOC2)!.getMap('m').set('kept', 'on the device only') // acknowledged long ago, lost by the relay
     const { relay, engine } = await setup(device)
     engine.start()
     const peer = await relay.connection(0)
     await expectType(peer, MsgType.Hello)
-    peer.send({ type: MsgType.Welcome, protocolVersion: PROTOCOL_VERSION, user: USER, headSeq: 10, feedTotal: 1 })
+    peer.send({ type: MsgType.Welcome, protocolVersion: 1, user: USER, headSeq: 10, feedTotal: 1 })
     peer.send({ type: MsgType.Docs, items: [{ name: DOC1, update: updateOf((d) => d.getMap('m').set('a', 1)) }], cursor: 4 })
     peer.send({ type: MsgType.FeedDone, cursor: 10 })
+    const push = await expectType(peer, MsgType.Push)
+    expect(push.items.map((i) => i.name)).toEqual([DOC2])
     await waitFor(() => engine.status.get().state === 'upToDate', 'upToDate')
-    expect(device.log).toEqual(['apply:1', 'cursor:4', 'cursor:10'])
+    expect(device.log).toEqual(['apply:1', 'requeue:0', 'cursor:4', 'requeue:1', 'cursor:10', 'mark:0/10'])
     expect(device.cursor).toBe(10)
+  })
+
+  it('a resync keeps the old relay mark until the feed is done, then takes the new epoch', async () => {
+    const device = new MemoryDevice()
+    device.cursor = 30
+    device.relayMark = { epoch: 111, seenSeq: 35 }
+    const { relay, engine } = await setup(device)
+    engine.start()
+    const peer = await relay.connection(0)
+    expect(await expectType(peer, MsgType.Hello)).toMatchObject({ cursor: 30, relayEpoch: 111, seenSeq: 35 })
+    peer.send({ type: MsgType.Welcome, protocolVersion: PROTOCOL_VERSION, user: USER, headSeq: 40, feedTotal: 1, epoch: 222, resync: true })
+    await waitFor(() => engine.status.get().resyncing === true, 'the resync is shown')
+    peer.send({ type: MsgType.Docs, items: [{ name: DOC1, update: updateOf((d) => d.getMap('m').set('a', 1)) }], cursor: 40 })
+    await waitFor(() => device.cursor === 40, 'page stored')
+    expect(device.relayMark).toEqual({ epoch: 111, seenSeq: 35 }) // cut here, the next Hello still shows the old epoch
+    peer.send({ type: MsgType.FeedDone, cursor: 40 })
+    await waitFor(() => engine.status.get().state === 'upToDate', 'upToDate')
+    expect(device.relayMark).toEqual({ epoch: 222, seenSeq: 40 })
+    expect(engine.status.get().resyncing).toBe(false)
   })
 
   it('a version refusal shows updateRequired, keeps the outbox and stops reconnecting', async () => {

@@ -1,0 +1,43 @@
+// After the relay lost acknowledged updates (its database restored from a backup), the device puts
+// back in its outbox whatever it holds beyond the relay's states, so nothing acknowledged is lost.
+import * as Y from 'yjs'
+import { beyondRelay } from '../sync/beyondRelay'
+import type { RemoteUpdate } from '../sync/syncStore'
+import { postBroadcast } from './broadcast'
+import { emitChange } from './changes'
+import { docKindOf, getDb, nowIso } from './db'
+import { decodeMany, encodeMany } from './docCodec'
+import { readRows } from './docStore'
+
+export async function heldDocNames(): Promise<string[]> {
+  return (await getDb().docs.toCollection().primaryKeys()) as string[]
+}
+
+/** See SyncStore.requeueBeyondRelay. Only acknowledged rows are compared: pending ones go out anyway. */
+export async function requeueBeyondRelay(items: readonly RemoteUpdate[]): Promise<number> {
+  const db = getDb()
+  const extra: { name: string; update: Uint8Array }[] = []
+  for (const { name, update } of items) {
+    const rows = (await readRows(db, name)).filter((r) => r.acked === 1)
+    if (!rows.length) continue
+    const updates = await decodeMany(rows.map((r) => r.bytes))
+    const local = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+    const beyond = beyondRelay(name, local, update)
+    if (beyond) extra.push({ name, update: beyond })
+  }
+  if (!extra.length) return 0
+  const stored = await encodeMany(extra.map((e) => e.update))
+  const at = nowIso()
+  await db.transaction('rw', db.updates, db.docs, async () => {
+    await db.updates.bulkAdd(extra.map((e, i) => ({ docName: e.name, bytes: stored[i] as Uint8Array, acked: 0 as const, createdAt: at })))
+    const names = extra.map((e) => e.name)
+    const prev = await db.docs.bulkGet(names)
+    await db.docs.bulkPut(
+      names.map((name, i) => ({ name, kind: docKindOf(name), rejectedCount: 0, ...prev[i], hasPending: 1 as const, updatedAt: prev[i]?.updatedAt ?? at })),
+    )
+  })
+  const names = extra.map((e) => e.name)
+  postBroadcast({ type: 'status', names })
+  emitChange({ names, local: true })
+  return extra.length
+}
