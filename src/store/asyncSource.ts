@@ -27,6 +27,7 @@ export class AsyncSource<T> {
       if (this.listeners.size === 0) {
         for (const s of this.stops) s()
         this.stops = []
+        this.seq++ // a load still running is for nobody now
       }
     }
   }
@@ -41,7 +42,9 @@ export class AsyncSource<T> {
         this.value = v
         for (const l of [...this.listeners]) l()
       },
-      (err: unknown) => console.error('store query failed', (err as Error).name),
+      (err: unknown) => {
+        if (mine === this.seq) console.error('store query failed', (err as Error).name)
+      },
     )
   }
 }

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto'
-import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cleanup, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, screen, waitFor } from '@testing-library/react'
 import { StatusBar } from '../../../src/features/shell/StatusBar'
 import { SyncContext } from '../../../src/features/shell/syncContext'
 import { SyncBanners } from '../../../src/features/shell/Banners'
