@@ -1,10 +1,12 @@
 // 욕구조사 with 위기조사: urgency (시급성) and importance (중요도) per need domain, plus crisis signs.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { CrisisSignSchema, SERVICE_DOMAINS, ServiceDomainSchema } from './enums'
 import type { ServiceDomain } from './enums'
 import { DateStringSchema, safeText } from './primitives'
 
-const ScoreSchema = z.number().int('1~5 사이의 정수여야 합니다.').min(1, '1 이상이어야 합니다.').max(5, '5 이하여야 합니다.')
+const ScoreSchema = z
+  .number()
+  .check(z.int('1~5 사이의 정수여야 합니다.'), z.minimum(1, '1 이상이어야 합니다.'), z.maximum(5, '5 이하여야 합니다.'))
 
 export const NeedSchema = z.object({
   urgency: ScoreSchema,
@@ -14,9 +16,9 @@ export const NeedSchema = z.object({
 export type Need = z.infer<typeof NeedSchema>
 
 export const AssessmentSchema = z.object({
-  date: DateStringSchema.optional(),
+  date: z.optional(DateStringSchema),
   needs: z.partialRecord(ServiceDomainSchema, NeedSchema),
-  crisisSigns: z.array(CrisisSignSchema).refine((s) => new Set(s).size === s.length, '위기 징후가 중복되었습니다.'),
+  crisisSigns: z.array(CrisisSignSchema).check(z.refine((s) => new Set(s).size === s.length, '위기 징후가 중복되었습니다.')),
 })
 export type Assessment = z.infer<typeof AssessmentSchema>
 

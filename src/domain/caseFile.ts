@@ -1,5 +1,5 @@
 // The case file (사례): one Y.Doc per case in the store; this is its plain, validated shape.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { AssessmentSchema } from './assessment'
 import { ClosureSchema } from './closure'
 import { ConferenceSchema } from './conference'
@@ -23,7 +23,7 @@ export const CASE_SCHEMA_VERSION = 1
 export const TrackSchema = z.object({
   kind: z.literal('selfSufficiency'),
   step: SelfSufficiencyStepSchema,
-  crisisGrade: CrisisGradeSchema.optional(),
+  crisisGrade: z.optional(CrisisGradeSchema),
 })
 export type Track = z.infer<typeof TrackSchema>
 
@@ -31,13 +31,13 @@ export const CaseMetaSchema = z.object({
   schemaVersion: z.literal(CASE_SCHEMA_VERSION),
   id: CaseIdSchema,
   createdAt: InstantSchema,
-  createdBy: z.string().min(1).max(100).optional(),
-  teamId: z.string().min(1).max(100).optional(),
+  createdBy: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  teamId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   stage: StageSchema,
   level: CaseLevelSchema,
-  track: TrackSchema.optional(),
+  track: z.optional(TrackSchema),
   // Optional addition to the contract: last change time, if the store keeps it (summary.updatedAt).
-  updatedAt: InstantSchema.optional(),
+  updatedAt: z.optional(InstantSchema),
 })
 export type CaseMeta = z.infer<typeof CaseMetaSchema>
 
@@ -47,31 +47,33 @@ export const CaseFileSchema = z
   .object({
     meta: CaseMetaSchema,
     household: HouseholdSchema,
-    members: z.array(MemberSchema).min(1, '가구원을 한 명 이상 입력하세요.'),
+    members: z.array(MemberSchema).check(z.minLength(1, '가구원을 한 명 이상 입력하세요.')),
     intake: IntakeSchema,
     assessment: AssessmentSchema,
-    selection: SelectionSchema.optional(),
+    selection: z.optional(SelectionSchema),
     conferences: z.array(ConferenceSchema),
-    plan: ServicePlanSchema.optional(),
+    plan: z.optional(ServicePlanSchema),
     linkages: z.array(LinkageSchema),
     monitoring: z.array(MonitoringNoteSchema),
     visits: z.array(VisitNoteSchema),
-    closure: ClosureSchema.optional(),
+    closure: z.optional(ClosureSchema),
     followUps: z.array(FollowUpSchema),
     history: z.array(HistoryEventSchema),
   })
-  .superRefine((cf, ctx) => {
-    if (!uniqueIds(cf.members)) ctx.addIssue({ code: 'custom', path: ['members'], message: '가구원 식별자가 중복되었습니다.' })
-    if (cf.members.filter((m) => m.isHead).length > 1) {
-      ctx.addIssue({ code: 'custom', path: ['members'], message: '가구주는 한 명만 지정할 수 있습니다.' })
-    }
-    const memberIds = new Set(cf.members.map((m) => m.id))
-    cf.linkages.forEach((l, i) => {
-      if (l.memberIds.some((id) => !memberIds.has(id))) {
-        ctx.addIssue({ code: 'custom', path: ['linkages', i, 'memberIds'], message: '이 가구에 없는 가구원이 연계 대상에 있습니다.' })
+  .check(
+    z.superRefine((cf, ctx) => {
+      if (!uniqueIds(cf.members)) ctx.addIssue({ code: 'custom', path: ['members'], message: '가구원 식별자가 중복되었습니다.' })
+      if (cf.members.filter((m) => m.isHead).length > 1) {
+        ctx.addIssue({ code: 'custom', path: ['members'], message: '가구주는 한 명만 지정할 수 있습니다.' })
       }
-    })
-  })
+      const memberIds = new Set(cf.members.map((m) => m.id))
+      cf.linkages.forEach((l, i) => {
+        if (l.memberIds.some((id) => !memberIds.has(id))) {
+          ctx.addIssue({ code: 'custom', path: ['linkages', i, 'memberIds'], message: '이 가구에 없는 가구원이 연계 대상에 있습니다.' })
+        }
+      })
+    }),
+  )
 export type CaseFile = z.infer<typeof CaseFileSchema>
 
 /** Result of reading a stored case file of any known version. */

@@ -1,5 +1,5 @@
 // 사례회의: held whenever needed (수시), at any stage; its decision may carry a selection or closure.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ConferenceDecisionSchema, ConferenceKindSchema } from './enums'
 import { DateStringSchema, IdSchema, requiredText, safeText } from './primitives'
 
@@ -7,7 +7,7 @@ export const ConferenceSchema = z.object({
   id: IdSchema,
   kind: ConferenceKindSchema,
   date: DateStringSchema,
-  attendees: z.array(requiredText(50, '참석자 이름을 입력하세요.')).max(50),
+  attendees: z.array(requiredText(50, '참석자 이름을 입력하세요.')).check(z.maxLength(50)),
   decision: ConferenceDecisionSchema,
   notes: safeText(10_000),
 })

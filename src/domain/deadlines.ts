@@ -1,14 +1,14 @@
 // Deadlines and due flags (published district timelines, DESIGN.md §2). Every interval is a setting.
 // A date is "overdue" the day after its deadline; monitoring and follow-ups are "due" on the day itself.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { CaseFile } from './caseFile'
 import { addDays, addMonths, dayOf, maxDate } from './dates'
 import { isContact } from './enums'
 import type { Stage } from './enums'
 import { visitDate } from './visitNote'
 
-const days = z.number().int().min(1, '1 이상이어야 합니다.').max(3650)
-const months = z.number().int().min(1, '1 이상이어야 합니다.').max(120)
+const days = z.number().check(z.int(), z.minimum(1, '1 이상이어야 합니다.'), z.maximum(3650))
+const months = z.number().check(z.int(), z.minimum(1, '1 이상이어야 합니다.'), z.maximum(120))
 
 export const DeadlineSettingsSchema = z.object({
   intakeToAssessmentDays: days,

@@ -1,6 +1,6 @@
 // Every closed vocabulary of the case file: a const tuple (the values), a zod enum and a type.
 // Korean/English labels live in labels.ts, keyed by the names in ENUMS below.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 export const TARGET_TYPES = ['basic', 'nearPoor', 'lowIncome'] as const
 export const TargetTypeSchema = z.enum(TARGET_TYPES)

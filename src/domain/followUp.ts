@@ -1,5 +1,5 @@
 // 사후관리: a check after closure (schedule in deadlines.ts).
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ContactOutcomeSchema } from './enums'
 import { DateStringSchema, IdSchema, safeText } from './primitives'
 

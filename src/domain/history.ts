@@ -1,14 +1,14 @@
 // The case history: stage changes, selection, conferences, closure, referral and transfer between teams.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { HistoryKindSchema } from './enums'
 import { InstantSchema, safeText } from './primitives'
 
 export const HistoryEventSchema = z.object({
   at: InstantSchema,
-  by: z.string().min(1).max(100).optional(),
+  by: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   kind: HistoryKindSchema,
-  from: z.string().max(100).optional(),
-  to: z.string().max(100).optional(),
-  note: safeText(2000).optional(),
+  from: z.optional(z.string().check(z.maxLength(100))),
+  to: z.optional(z.string().check(z.maxLength(100))),
+  note: z.optional(safeText(2000)),
 })
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>

@@ -1,12 +1,12 @@
 // 접수·초기상담: where the referral came from and the presenting problem.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ReferralSourceSchema } from './enums'
 import { DateStringSchema, safeText } from './primitives'
 
 export const IntakeSchema = z.object({
   date: DateStringSchema,
   source: ReferralSourceSchema,
-  sourceDetail: safeText(200).optional(),
+  sourceDetail: z.optional(safeText(200)),
   // May be empty while drafting; the move to 욕구조사 requires it (stageRules.ts).
   presentingProblem: safeText(5000),
 })

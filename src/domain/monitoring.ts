@@ -1,5 +1,5 @@
 // 점검(모니터링): periodic check on services and the household's situation.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ContactOutcomeSchema } from './enums'
 import { DateStringSchema, IdSchema, safeText } from './primitives'
 

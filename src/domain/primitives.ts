@@ -1,16 +1,21 @@
 // Field schemas shared by every record: ids, dates, instants, phones and free text that refuses
 // a full 주민등록번호 (the design forbids storing one anywhere).
-import { z } from 'zod'
+import * as z from 'zod/mini'
+import { ko } from 'zod/v4/locales'
 import { isDateString } from './dates'
 
-export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '올바른 식별자가 아닙니다.')
+// zod/mini sets no locale ("Invalid input"); zod's generic messages are Korean like the rest of the
+// app, also where no error map is passed (migrateCaseFile's reason).
+if (!z.config().localeError) z.config(ko())
+
+export const IdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, '올바른 식별자가 아닙니다.'))
 
 /** Case ids end up in document names `case/<uuid>`, so they must be lowercase UUIDs. */
 export const CaseIdSchema = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '사례 식별자는 UUID여야 합니다.')
+  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '사례 식별자는 UUID여야 합니다.'))
 
-export const DateStringSchema = z.string().refine(isDateString, '날짜는 YYYY-MM-DD 형식의 실제 날짜여야 합니다.')
+export const DateStringSchema = z.string().check(z.refine(isDateString, '날짜는 YYYY-MM-DD 형식의 실제 날짜여야 합니다.'))
 
 export const InstantSchema = z.iso.datetime({ offset: true, error: '시각은 ISO 8601 형식이어야 합니다.' })
 
@@ -31,15 +36,15 @@ export const RRN_MESSAGE = '주민등록번호 전체는 저장할 수 없습니
 
 /** Free text up to `max` characters that never holds a full 주민등록번호. */
 export function safeText(max: number) {
-  return z
-    .string()
-    .max(max, `${max}자 이하로 입력하세요.`)
-    .refine((t) => !containsRrn(t), RRN_MESSAGE)
+  return z.string().check(
+    z.maxLength(max, `${max}자 이하로 입력하세요.`),
+    z.refine((t) => !containsRrn(t), RRN_MESSAGE),
+  )
 }
 
 /** Like safeText but must contain something other than spaces. */
 export function requiredText(max: number, message = '내용을 입력하세요.') {
-  return safeText(max).refine((t) => t.trim().length > 0, message)
+  return safeText(max).check(z.refine((t) => t.trim().length > 0, message))
 }
 
 export function digitsOnly(value: string): string {
@@ -47,7 +52,7 @@ export function digitsOnly(value: string): string {
 }
 
 /** Phones are stored as digits only ('01012345678'); formatPhone() shows them. */
-export const PhoneSchema = z
-  .string()
-  .transform(digitsOnly)
-  .pipe(z.string().regex(/^0\d{8,10}$|^1\d{7}$/, '전화번호 형식이 올바르지 않습니다.'))
+export const PhoneSchema = z.pipe(
+  z.pipe(z.string(), z.transform(digitsOnly)),
+  z.string().check(z.regex(/^0\d{8,10}$|^1\d{7}$/, '전화번호 형식이 올바르지 않습니다.')),
+)

@@ -1,11 +1,11 @@
 // 자원관리: the visiting-services directory used when linking services. Built-in rows come from
 // seed 003's 방문형 서비스 table, with the district's provider names generalised.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ServiceDomainSchema } from './enums'
 import { requiredText, safeText } from './primitives'
 
 export const ResourceSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '올바른 식별자가 아닙니다.'),
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, '올바른 식별자가 아닙니다.')),
   name: requiredText(100, '서비스명을 입력하세요.'),
   target: safeText(500),
   content: safeText(1000),

@@ -1,5 +1,5 @@
 // 서비스제공계획: long- and short-term goals and the planned services.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ServiceDomainSchema } from './enums'
 import { DateStringSchema, IdSchema, requiredText, safeText } from './primitives'
 
@@ -11,12 +11,14 @@ export const PlannedServiceSchema = z
     provider: requiredText(100, '제공기관을 입력하세요.'),
     frequency: safeText(100),
     startDate: DateStringSchema,
-    endDate: DateStringSchema.optional(),
+    endDate: z.optional(DateStringSchema),
   })
-  .refine((s) => s.endDate === undefined || s.endDate >= s.startDate, {
-    path: ['endDate'],
-    message: '종료일은 시작일 이후여야 합니다.',
-  })
+  .check(
+    z.refine((s) => s.endDate === undefined || s.endDate >= s.startDate, {
+      path: ['endDate'],
+      message: '종료일은 시작일 이후여야 합니다.',
+    }),
+  )
 export type PlannedService = z.infer<typeof PlannedServiceSchema>
 
 export const ServicePlanSchema = z.object({

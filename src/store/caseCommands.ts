@@ -1,7 +1,7 @@
 // Case-level commands: create, household, members, intake, assessment, selection, stage, closure.
 // Entity commands (conferences, plan, linkages, notes, visits) live in entityCommands.ts.
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   AssessmentSchema,
   CASE_SCHEMA_VERSION,

@@ -11,13 +11,13 @@ import {
   VisitNoteSchema,
 } from '../domain'
 import type { CaseFile, LinkageStatus, VisitNote } from '../domain'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { childMap, rootMap, writeEntity, writePlan } from './caseDoc'
 import { mutateCase, newId, nowInstant, refuse } from './commandCore'
 import { validate } from './validate'
 
 /** Input of a new entity: no id (the store makes one), fields in K optional (defaults apply). */
-type Draft<S extends z.ZodType, K extends keyof z.input<S> = never> = Omit<z.input<S>, 'id' | K> &
+type Draft<S extends z.ZodMiniType, K extends keyof z.input<S> = never> = Omit<z.input<S>, 'id' | K> &
   Partial<Pick<z.input<S>, K>>
 
 const PLAN_REFUSAL = '서비스제공계획은 사례관리가구로 선정된 뒤에만 작성할 수 있습니다.'

@@ -1,7 +1,7 @@
 // The resource directory (자원): seeded once with seed 003's 방문형 서비스 table, extendable.
 import { ResourceSchema, SEED_RESOURCES, compareKo } from '../domain'
 import type { Resource } from '../domain'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { getDb } from './db'
 import { newId } from './commandCore'
 import { validate } from './validate'

@@ -2,7 +2,7 @@
 import { DEFAULT_DEADLINES, DeadlineSettingsSchema } from '../domain'
 import type { DeadlineSettings, Locale } from '../domain'
 import { getDb, onStoreClose } from './db'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { NO_RELAY_MARK, type RelayMark } from '../sync/syncStore'
 
 export interface Settings {

@@ -120,6 +120,9 @@ describe('case file', () => {
     expect(newer.ok).toBe(false)
     expect(newer.ok ? '' : newer.reason).toContain('업데이트')
     expect(migrateCaseFile(null).ok).toBe(false)
-    expect(migrateCaseFile({ ...cf, household: {} }).ok).toBe(false)
+    const broken = migrateCaseFile({ ...cf, household: {} })
+    expect(broken.ok).toBe(false)
+    // zod's generic part of the reason is Korean too (the default locale), not "Invalid input".
+    expect(broken.ok ? '' : broken.reason).toMatch(/^사례 파일이 올바르지 않습니다: [^A-Za-z]*[가-힣]/)
   })
 })
