@@ -1,7 +1,6 @@
 // Our path: the relay (sync-server/main.ts in its own process, temp DATA_DIR, real SQLite) and the
 // real device engine (src/sync/engine.ts) over one WebSocket, with the in-memory MemoryStore.
 import { spawn } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -11,6 +10,7 @@ import type { WebSocketConstructor } from '../src/sync/transport'
 import { makeTempDir, removeTempDir, ROOT, rssOf, spawnTs, stopProcess } from './child'
 import type { DocState } from './data'
 import { MemoryStore } from './memoryStore'
+import { freePort } from '../tests/support/freePort'
 
 export const BENCH_TEAM = 'bench-team'
 // Synthetic credentials for the throwaway benchmark database only.
@@ -22,18 +22,6 @@ export interface Relay {
   tokens: string[]
   rss(): number
   stop(): Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      const port = typeof addr === 'object' && addr ? addr.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
 }
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {

@@ -67,7 +67,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
   }
   if (dataDir) checkRestored(dataDir, storage, log)
   if (options.seedDemo) await seedDemoIfEmpty(storage, log)
-  let headMark = dataDir ? recordHead(dataDir, storage) : undefined
+  let headMark: ReturnType<typeof recordHead> | undefined
   const markHead = (): void => {
     try {
       if (dataDir) headMark = recordHead(dataDir, storage, headMark)
@@ -75,8 +75,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
       log(`could not write the head mark: ${(err as Error).name}`)
     }
   }
-  const headTimer = setInterval(markHead, 2000)
-  headTimer.unref()
+  markHead()
+  const headTimer = dataDir ? setInterval(markHead, 2000) : undefined
+  headTimer?.unref()
   const rooms = new YjsRooms()
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: DEFLATE, maxPayload: MAX_FRAME_BYTES })
   const handler = createRequestHandler(core, path.resolve(options.staticDir ?? './dist'), options.trustProxy)

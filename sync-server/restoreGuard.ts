@@ -21,14 +21,12 @@ function readMark(dataDir: string): HeadMark | null {
   }
 }
 
-/** At startup: true (and a new epoch) when the database is behind what this relay had already stored. */
-export function checkRestored(dataDir: string, storage: RelayStorage, log: (line: string) => void): boolean {
+/** At startup: a new epoch when the database is behind what this relay had already stored. */
+export function checkRestored(dataDir: string, storage: RelayStorage, log: (line: string) => void): void {
   const mark = readMark(dataDir)
-  if (!mark || mark.epoch !== storage.epoch() || mark.headSeq <= storage.headSeq()) return false
+  if (!mark || mark.epoch !== storage.epoch() || mark.headSeq <= storage.headSeq()) return
   storage.rotateEpoch()
   log(`데이터베이스가 이전 시점으로 돌아갔습니다(백업 복원). 기기들이 가진 내용을 다시 올리도록 합니다. / database restored from a backup (seq ${storage.headSeq()} < ${mark.headSeq}): devices will re-send what it lacks`)
-  recordHead(dataDir, storage)
-  return true
 }
 
 /** Writes the mark when it changed (write-then-rename, so a crash leaves the old or the new one). */

@@ -100,6 +100,18 @@ export function docKindOf(name: string): string {
   return slash < 0 ? 'unknown' : name.slice(0, slash)
 }
 
+/** The doc row once it has updates waiting for the relay; refusal details already recorded stay. */
+export function pendingDocRow(name: string, prev: DocRow | undefined, updatedAt: string): DocRow {
+  return {
+    name,
+    kind: docKindOf(name),
+    hasPending: 1,
+    rejectedCount: prev?.rejectedCount ?? 0,
+    ...(prev?.rejectedMessage ? { rejectedMessage: prev.rejectedMessage } : {}),
+    updatedAt,
+  }
+}
+
 export function nowIso(): string {
   return new Date().toISOString()
 }

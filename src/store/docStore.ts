@@ -8,7 +8,7 @@ import { onBroadcast, postBroadcast, closeBroadcast } from './broadcast'
 import type { BroadcastMessage } from './broadcast'
 import { caseIdOf, emptyDoc, isCaseDoc } from './caseDoc'
 import { emitChange } from './changes'
-import { docKindOf, getDb, nowIso, onStoreClose } from './db'
+import { docKindOf, getDb, nowIso, onStoreClose, pendingDocRow } from './db'
 import type { CaseRow, DocRow, DoumDb, UpdateRow } from './db'
 import { decodeMany, encodeForStorage, encodeMany } from './docCodec'
 import { projectDoc } from './projection'
@@ -183,15 +183,7 @@ async function flushLocal(name: string, entry: OpenDoc): Promise<void> {
     const at = nowIso()
     await db.transaction('rw', db.updates, db.docs, db.cases, async () => {
       await db.updates.bulkAdd(stored.map((bytes) => ({ docName: name, bytes, acked: 0 as const, createdAt: at })))
-      const prev = await db.docs.get(name)
-      await db.docs.put({
-        name,
-        kind: docKindOf(name),
-        hasPending: 1,
-        rejectedCount: prev?.rejectedCount ?? 0,
-        ...(prev?.rejectedMessage ? { rejectedMessage: prev.rejectedMessage } : {}),
-        updatedAt: at,
-      })
+      await db.docs.put(pendingDocRow(name, await db.docs.get(name), at))
       if (caseRow) await db.cases.put(caseRow)
     })
   } catch (err) {

@@ -5,7 +5,7 @@ import { beyondRelay } from '../sync/beyondRelay'
 import type { RemoteUpdate } from '../sync/syncStore'
 import { postBroadcast } from './broadcast'
 import { emitChange } from './changes'
-import { docKindOf, getDb, nowIso } from './db'
+import { getDb, nowIso, pendingDocRow } from './db'
 import { decodeMany, encodeMany } from './docCodec'
 import { readRows } from './docStore'
 
@@ -16,9 +16,10 @@ export async function heldDocNames(): Promise<string[]> {
 /** See SyncStore.requeueBeyondRelay. Only acknowledged rows are compared: pending ones go out anyway. */
 export async function requeueBeyondRelay(items: readonly RemoteUpdate[]): Promise<number> {
   const db = getDb()
+  const rowsByDoc = await db.transaction('r', db.updates, () => Promise.all(items.map((it) => readRows(db, it.name))))
   const extra: { name: string; update: Uint8Array }[] = []
-  for (const { name, update } of items) {
-    const rows = (await readRows(db, name)).filter((r) => r.acked === 1)
+  for (const [i, { name, update }] of items.entries()) {
+    const rows = (rowsByDoc[i] ?? []).filter((r) => r.acked === 1)
     if (!rows.length) continue
     const updates = await decodeMany(rows.map((r) => r.bytes))
     const local = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
@@ -32,9 +33,8 @@ export async function requeueBeyondRelay(items: readonly RemoteUpdate[]): Promis
     await db.updates.bulkAdd(extra.map((e, i) => ({ docName: e.name, bytes: stored[i] as Uint8Array, acked: 0 as const, createdAt: at })))
     const names = extra.map((e) => e.name)
     const prev = await db.docs.bulkGet(names)
-    await db.docs.bulkPut(
-      names.map((name, i) => ({ name, kind: docKindOf(name), rejectedCount: 0, ...prev[i], hasPending: 1 as const, updatedAt: prev[i]?.updatedAt ?? at })),
-    )
+    // The content is not new to this device, so the row keeps its last-changed time.
+    await db.docs.bulkPut(names.map((name, i) => pendingDocRow(name, prev[i], prev[i]?.updatedAt ?? at)))
   })
   const names = extra.map((e) => e.name)
   postBroadcast({ type: 'status', names })

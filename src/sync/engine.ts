@@ -204,7 +204,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (session !== s) return
       send(s, {
         type: MsgType.Hello, protocolVersion: PROTOCOL_VERSION, token: s.token, deviceId, cursor: stored,
-        relayEpoch: known.epoch, seenSeq: Math.max(known.seenSeq, stored),
+        relayEpoch: known.epoch, seenSeq: known.seenSeq,
       })
     } catch {
       fail(s, 'error')
@@ -235,11 +235,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     inbound = inbound.then(() => handle(s, msg)).catch(() => fail(s, 'error'))
   }
 
-  /** Stores the relay mark when it moved; `reset` also lets it go back (a new epoch after a resync). */
-  async function rememberRelay(next: RelayMark, reset = false): Promise<void> {
-    const moved = next.epoch !== mark.epoch || next.seenSeq > mark.seenSeq || (reset && next.seenSeq !== mark.seenSeq)
-    if (!moved) return
-    mark = reset ? next : { epoch: next.epoch, seenSeq: Math.max(mark.seenSeq, next.seenSeq) }
+  async function rememberRelay(next: RelayMark): Promise<void> {
+    if (next.epoch === mark.epoch && next.seenSeq === mark.seenSeq) return
+    mark = next
     await store.setRelayMark(mark)
   }
 
@@ -290,8 +288,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         }
         s.feedDone = true
         await commitCursor(msg.cursor)
-        // Stored only now: a resync cut short starts over, since the relay still sees the old mark.
-        await rememberRelay({ epoch: s.epoch || mark.epoch, seenSeq: msg.cursor }, resynced)
+        // Stored only now: a resync cut short starts over, since the relay still sees the old mark. After
+        // a resync the old seqs mean nothing, so the mark starts again from this feed.
+        const epoch = s.epoch || mark.epoch
+        await rememberRelay({ epoch, seenSeq: resynced ? msg.cursor : Math.max(mark.seenSeq, msg.cursor) })
         if (session === s) {
           status.update({ state: 'upToDate', done: status.get().total, lastSyncAt: new Date(now()).toISOString(), resyncing: false })
           void drain()
@@ -359,7 +359,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       // Our own updates count as seen, so a relay that loses them is noticed (not during a resync: the
       // old mark must stay until it finishes).
       const top = Math.max(0, ...ack.results.map((r) => (r.ok ? r.seq : 0)))
-      if (top > mark.seenSeq && !s.resyncSeen) await rememberRelay({ epoch: mark.epoch, seenSeq: top })
+      if (top > mark.seenSeq && !s.resyncSeen) await rememberRelay({ ...mark, seenSeq: top })
       for (const g of refused.values()) {
         await store.markRejected(g.ids, g.code, g.message)
         for (const id of g.ids) rejectedRows.add(id)

@@ -3,10 +3,10 @@
 // kills the relay (the `tsx` CLI would leave its child running).
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort } from './freePort'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -21,18 +21,6 @@ export interface RelayProcess {
   restart(): Promise<void>
   /** SIGKILL and remove the data directory. */
   dispose(): Promise<void>
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      const port = typeof addr === 'object' && addr ? addr.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
 }
 
 async function waitHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {

@@ -2,9 +2,9 @@
 // serving the built app from dist/, and stops it so that its port is really closed.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { freePort } from '../../support/freePort'
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..')
 // The built app under test; DOUM_E2E_DIST points the tests at another build (e.g. a scratch one).
@@ -20,18 +20,6 @@ export interface Relay {
 }
 
 export { DIST }
-
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer()
-    srv.once('error', fail)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => ok(port))
-    })
-  })
-}
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 30_000

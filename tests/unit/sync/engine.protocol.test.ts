@@ -58,7 +58,7 @@ describe('sync engine against a scripted relay', () => {
     engine.start()
     const peer = await relay.connection(0)
     const hello = await expectType(peer, MsgType.Hello)
-    expect(hello).toEqual({ type: MsgType.Hello, protocolVersion: PROTOCOL_VERSION, token: 'token-1', deviceId: 'device-A', cursor: 41, relayEpoch: 0, seenSeq: 41 })
+    expect(hello).toEqual({ type: MsgType.Hello, protocolVersion: PROTOCOL_VERSION, token: 'token-1', deviceId: 'device-A', cursor: 41, relayEpoch: 0, seenSeq: 0 })
   })
 
   it('applies each page before committing its cursor, reports n of m, and ends up to date', async () => {
