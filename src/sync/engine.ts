@@ -29,6 +29,11 @@ export interface SyncEngineOptions {
   WebSocketImpl?: WebSocketConstructor
   /** The relay refused the token (or there is none): ask the user to log in; the outbox is kept. */
   onLoginRequired?: () => void
+  /**
+   * An admin revoked this token or device (lost device): erase this user's local data. Called once per
+   * Wipe, after any page already being stored; the engine stops and shows loginRequired.
+   */
+  onWipe?: () => void
   now?: () => number
   random?: () => number
   /** Ping interval; a connection silent for a whole interval after a ping is dropped. */
@@ -75,6 +80,7 @@ const MSG_LOGIN = '다시 로그인해 주세요. 기기의 변경 내용은 그
 const MSG_UPDATE = '앱을 업데이트해 주세요. 기기의 데이터는 그대로 보관됩니다.'
 const MSG_ERROR = '동기화 중 오류가 발생했습니다. 잠시 후 다시 시도합니다.'
 const MSG_NO_SOCKET = '이 환경에서는 동기화 연결을 열 수 없습니다.'
+const MSG_WIPE = '관리자가 이 기기의 접근을 해지했습니다. 이 기기의 자료를 지웁니다.'
 
 function unref(t: unknown): void {
   // Node timers would keep a test process alive; browsers return a number.
@@ -231,6 +237,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       onError(s, msg)
       return
     }
+    if (msg.type === MsgType.Wipe) {
+      onWipeMsg(s)
+      return
+    }
     // One queue for every session: pages commit in order, and an old session's page finishes first.
     inbound = inbound.then(() => handle(s, msg)).catch(() => fail(s, 'error'))
   }
@@ -334,6 +344,16 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     } else {
       status.update({ message: msg.message })
     }
+  }
+
+  function onWipeMsg(s: Session): void {
+    if (!endSession(s)) return
+    // Never retried with this token; a new login (refused for a revoked device) may connect again.
+    blocked = 'login'
+    failedToken = s.token
+    status.update({ state: 'loginRequired', message: MSG_WIPE })
+    // After the queue, so no page of this session is written into the store once it is wiped.
+    inbound = inbound.then(() => opts.onWipe?.()).catch(() => {})
   }
 
   async function settle(s: Session, ack: Ack): Promise<void> {

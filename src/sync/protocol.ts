@@ -3,8 +3,13 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
-/** Bumped when the wire format changes. 2: Hello and Welcome carry the relay's database epoch. */
-export const PROTOCOL_VERSION = 2
+/**
+ * Bumped when the wire format changes. 2: Hello and Welcome carry the relay's database epoch.
+ * 3: the relay may send Wipe (older devices get `unauthorized` instead, which they understand).
+ */
+export const PROTOCOL_VERSION = 3
+/** First device protocol that understands Wipe. */
+export const WIPE_PROTOCOL_VERSION = 3
 /** Oldest device protocol the relay still serves; older devices are told to update (their data stays). */
 export const MIN_PROTOCOL_VERSION = 1
 
@@ -41,6 +46,7 @@ export const MsgType = {
   Revoked: 11, // relay → device: documents this user may no longer hold
   Ping: 12,
   Pong: 13,
+  Wipe: 14, // relay → device (v3): an admin revoked this token or device; erase this user's local data
 } as const
 export type MsgTypeCode = (typeof MsgType)[keyof typeof MsgType]
 
@@ -124,9 +130,11 @@ export type Diff = { type: typeof MsgType.Diff; requestId: number; items: DocUpd
 export type Revoked = { type: typeof MsgType.Revoked; names: string[] }
 export type Ping = { type: typeof MsgType.Ping; t: number }
 export type Pong = { type: typeof MsgType.Pong; t: number }
+/** Sent instead of (or before closing) a session; the relay closes the socket right after it. */
+export type Wipe = { type: typeof MsgType.Wipe }
 
 export type DeviceMessage = Hello | Push | SvSync | Ping | Pong
-export type RelayMessage = Welcome | ErrorMsg | Docs | FeedDone | Ack | Live | Diff | Revoked | Ping | Pong
+export type RelayMessage = Welcome | ErrorMsg | Docs | FeedDone | Ack | Live | Diff | Revoked | Ping | Pong | Wipe
 export type Message = DeviceMessage | RelayMessage
 
 export class ProtocolError extends Error {
@@ -231,6 +239,8 @@ export function encodeMessage(m: Message): Uint8Array {
     case MsgType.Ping:
     case MsgType.Pong:
       encoding.writeFloat64(e, m.t)
+      break
+    case MsgType.Wipe:
       break
   }
   return encoding.toUint8Array(e)
@@ -362,6 +372,9 @@ export function decodeMessage(bytes: Uint8Array): Message {
       case MsgType.Ping:
       case MsgType.Pong:
         m = { type, t: decoding.readFloat64(d) }
+        break
+      case MsgType.Wipe:
+        m = { type }
         break
       default:
         throw new ProtocolError(`unknown message type ${type}`)

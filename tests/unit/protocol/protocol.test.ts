@@ -5,7 +5,9 @@ import {
   encodeMessage,
   isDocName,
   MsgType,
+  PROTOCOL_VERSION,
   ProtocolError,
+  WIPE_PROTOCOL_VERSION,
   type Message,
 } from '../../../src/sync/protocol'
 
@@ -50,6 +52,8 @@ const samples: Message[] = [
   { type: MsgType.Revoked, names: [NAME] },
   { type: MsgType.Ping, t: 1234.5 },
   { type: MsgType.Pong, t: 1234.5 },
+  // Version 3: an admin revoked the token or the device.
+  { type: MsgType.Wipe },
 ]
 
 describe('wire protocol codec', () => {
@@ -85,6 +89,18 @@ describe('wire protocol codec', () => {
     const forged = new Uint8Array(bad)
     forged.set(new TextEncoder().encode('hacked'), 2)
     expect(() => decodeMessage(forged)).toThrow(/error code/)
+  })
+
+  it('Wipe is one byte, refuses any payload, and only devices of version 3 on are sent it', () => {
+    const wipe = encodeMessage({ type: MsgType.Wipe })
+    expect([...wipe]).toEqual([MsgType.Wipe])
+    expect(() => decodeMessage(new Uint8Array([MsgType.Wipe, 0]))).toThrow(/trailing/)
+    expect(WIPE_PROTOCOL_VERSION).toBe(3)
+    expect(PROTOCOL_VERSION).toBeGreaterThanOrEqual(WIPE_PROTOCOL_VERSION)
+    // A version-3 Hello and Welcome are laid out exactly as version 2's: only the relay's answers grew.
+    const v3 = encodeMessage({ type: MsgType.Hello, protocolVersion: 3, token: 't', deviceId: 'd', cursor: 5, relayEpoch: 9, seenSeq: 7 })
+    const v2 = encodeMessage({ type: MsgType.Hello, protocolVersion: 2, token: 't', deviceId: 'd', cursor: 5, relayEpoch: 9, seenSeq: 7 })
+    expect(v3.length).toBe(v2.length)
   })
 
   it('accepts only well-formed document names', () => {

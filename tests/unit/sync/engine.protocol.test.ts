@@ -168,6 +168,45 @@ describe('sync engine against a scripted relay', () => {
     await waitFor(() => device.rowState(localId) === 'acked', 'acked')
   })
 
+  it('Wipe: onWipe once after the page being stored, loginRequired with the reason, no retry with that token', async () => {
+    const device = new MemoryDevice()
+    let token = 'revoked'
+    const calls: string[] = []
+    let slowApply: (() => void) | null = null
+    const apply = device.applyRemote.bind(device)
+    device.applyRemote = async (items) => {
+      calls.push('apply')
+      await new Promise<void>((resolve) => (slowApply = resolve))
+      await apply(items)
+    }
+    const { relay, engine } = await setup(device, {
+      getToken: () => token,
+      onWipe: () => calls.push(`wipe:${device.docs.has(DOC1)}`),
+      onLoginRequired: () => calls.push('login'),
+    })
+    engine.start()
+    const peer = await relay.connection(0)
+    await expectType(peer, MsgType.Hello)
+    peer.send({ type: MsgType.Welcome, protocolVersion: PROTOCOL_VERSION, user: USER, headSeq: 3, feedTotal: 2 })
+    peer.send({ type: MsgType.Docs, items: [{ name: DOC1, update: updateOf((d) => d.getMap('m').set('a', 1)) }], cursor: 2 })
+    await waitFor(() => slowApply !== null, 'page being stored')
+    peer.send({ type: MsgType.Wipe })
+    peer.send({ type: MsgType.Docs, items: [{ name: DOC2, update: updateOf((d) => d.getMap('m').set('b', 2)) }], cursor: 3 })
+    peer.send({ type: MsgType.Wipe })
+    await waitFor(() => engine.status.get().state === 'loginRequired', 'loginRequired')
+    expect(engine.status.get().message).toBe('관리자가 이 기기의 접근을 해지했습니다. 이 기기의 자료를 지웁니다.')
+    expect(calls).toEqual(['apply']) // the wipe waits for the page already being stored
+    slowApply!()
+    await waitFor(() => calls.length === 2, 'wipe called')
+    await sleep(400) // several retry periods
+    expect(calls).toEqual(['apply', 'wipe:true']) // once; nothing after the Wipe was applied
+    expect(device.docs.has(DOC2)).toBe(false)
+    expect(relay.connectionCount()).toBe(1)
+    token = 'after-new-login'
+    const second = await relay.connection(1, 2000)
+    expect((await expectType(second, MsgType.Hello)).token).toBe('after-new-login')
+  })
+
   it('merges offline edits of one document into one pushed item; ack and refusal settle every row', async () => {
     const device = new MemoryDevice()
     const a1 = device.edit(DOC1, (d) => d.getMap('m').set('x', 1))
