@@ -1,21 +1,27 @@
 // `npm run admin -- <command>`: manage users in DATA_DIR's database, whether or not the relay runs.
 // Never prints a password or a token.
 import crypto from 'node:crypto'
+import os from 'node:os'
 import { parseArgs } from 'node:util'
+import { todayInSeoul } from '../src/domain'
 import { hashPassword, passwordProblem } from './auth'
 import { readConfig } from './config'
+import { checkPurgeDay, planPurge } from './purge'
 import { openSqliteStorage } from './storage/sqlite'
 import { ROLES } from './storage/types'
-import type { RelayStorage, Role } from './storage/types'
+import type { DeviceRecord, RelayStorage, Role, UserRecord } from './storage/types'
 
 class UsageError extends Error {}
 
 const USAGE = `사용법 / usage:
   npm run admin -- add-user --username U (--password P | --password-stdin) --role worker|supervisor|volunteer|admin --team TEAM [--team-name 이름]
   npm run admin -- list-users
-  npm run admin -- revoke-tokens --username U        (분실 기기 / lost device)
+  npm run admin -- revoke-tokens --username U        (분실 기기, 이 사용자의 모든 기기 / lost device, all of the user's devices)
+  npm run admin -- revoke-device --username U --device ID   (분실 기기 하나 / one lost device)
+  npm run admin -- list-devices --username U
   npm run admin -- set-password --username U (--password P | --password-stdin)
-  npm run admin -- rotate-epoch                      (DATA_DIR 전체를 백업에서 복원한 뒤 / after restoring the whole DATA_DIR from a backup)`
+  npm run admin -- rotate-epoch                      (DATA_DIR 전체를 백업에서 복원한 뒤 / after restoring the whole DATA_DIR from a backup)
+  npm run admin -- purge-closed --closed-before YYYY-MM-DD [--dry-run]   (보존기간이 끝난 종결 사례 파기 / destroy closed case files past retention)`
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
@@ -34,6 +40,31 @@ async function passwordFrom(values: { password?: string; 'password-stdin'?: bool
 function need(value: string | undefined, flag: string): string {
   if (!value) throw new UsageError(`--${flag} 값이 필요합니다. Missing --${flag}.`)
   return value
+}
+
+function userNamed(storage: RelayStorage, username: string | undefined): UserRecord {
+  const user = storage.userByName(need(username, 'username'))
+  if (!user) throw new UsageError('없는 사용자입니다. No such user.')
+  return user
+}
+
+/** Who ran an admin command, for the audit table: the server account, never a client's data. */
+function operator(): string {
+  try {
+    return `cli:${os.userInfo().username}`
+  } catch {
+    return 'cli:unknown'
+  }
+}
+
+const seoulTime = (ms: number | null): string =>
+  ms ? `${new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Seoul' })} KST` : '-'
+
+function deviceLine(d: DeviceRecord): string {
+  const state = d.revokedAt === null
+    ? '사용 중 / active'
+    : `해지됨 / revoked ${seoulTime(d.revokedAt)}${d.wipeSentAt ? `, 자료 삭제 지시 전달 / wipe sent ${seoulTime(d.wipeSentAt)}` : ''}`
+  return `${d.deviceId}\t${seoulTime(d.lastSeen)}\t${state}`
 }
 
 async function run(storage: RelayStorage, command: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
@@ -57,14 +88,49 @@ async function run(storage: RelayStorage, command: string | undefined, values: R
       for (const u of storage.listUsers()) console.log(`${u.username}\t${u.role}\t${u.team}`)
       return
     case 'revoke-tokens': {
-      const user = storage.userByName(need(str('username'), 'username'))
-      if (!user) throw new UsageError('없는 사용자입니다. No such user.')
-      console.log(`세션 ${storage.revokeTokens(user.id)}개를 끊었습니다 / revoked sessions: ${user.username}`)
+      const user = userNamed(storage, str('username'))
+      const n = storage.revokeAccess(user.id, null, operator(), Date.now())
+      console.log(`세션 ${n}개를 끊었습니다 / revoked sessions: ${user.username} (${n})`)
+      console.log('이 사용자의 기기들은 다음 접속 때 이 사용자의 자료를 지웁니다(열린 연결은 몇 초 안에 끊깁니다). / its devices wipe this user\'s data at their next contact (open connections end within seconds)')
+      return
+    }
+    case 'revoke-device': {
+      const user = userNamed(storage, str('username'))
+      const device = need(str('device'), 'device')
+      if (!storage.listDevices(user.id).some((d) => d.deviceId === device)) {
+        throw new UsageError('이 사용자가 쓴 적 없는 기기입니다. list-devices로 기기 ID를 확인하세요. / unknown device for this user: see list-devices')
+      }
+      const n = storage.revokeAccess(user.id, device, operator(), Date.now())
+      console.log(`기기 ${device}를 해지하고 세션 ${n}개를 끊었습니다 / revoked device ${device} of ${user.username} (${n} sessions)`)
+      console.log('그 기기는 다음 접속 때 이 사용자의 자료를 지우고, 다시 로그인할 수 없습니다. / it wipes this user\'s data at its next contact and cannot log in again')
+      return
+    }
+    case 'list-devices': {
+      const user = userNamed(storage, str('username'))
+      const devices = storage.listDevices(user.id)
+      if (devices.length === 0) console.log(`기록된 기기가 없습니다 / no devices seen: ${user.username}`)
+      else console.log('기기 ID / device id\t마지막 접속 / last seen\t상태 / state')
+      for (const d of devices) console.log(deviceLine(d))
+      return
+    }
+    case 'purge-closed': {
+      const day = need(str('closed-before'), 'closed-before')
+      const problem = checkPurgeDay(day, todayInSeoul())
+      if (problem) throw new UsageError(problem)
+      const plan = planPurge(storage, day)
+      const skipped = plan.unreadable ? ` (읽을 수 없는 사례 ${plan.unreadable}건은 건너뜀 / ${plan.unreadable} unreadable, skipped)` : ''
+      if (values['dry-run']) {
+        console.log(`${day} 이전에 종결된 사례 ${plan.due.length}건을 파기할 수 있습니다${skipped} / would purge ${plan.due.length} case files closed before ${day}`)
+        return
+      }
+      const purged = storage.purgeDocs(plan.due, operator(), Date.now())
+      console.log(`${day} 이전에 종결된 사례 ${purged.length}건을 파기했습니다${skipped} / purged ${purged.length} case files closed before ${day}`)
+      const changed = plan.due.length - purged.length
+      if (changed) console.log(`${changed}건은 그 사이 바뀌어 남겨 두었습니다 / ${changed} changed meanwhile and were kept`)
       return
     }
     case 'set-password': {
-      const user = storage.userByName(need(str('username'), 'username'))
-      if (!user) throw new UsageError('없는 사용자입니다. No such user.')
+      const user = userNamed(storage, str('username'))
       storage.setPasswordHash(user.id, await hashPassword(await passwordFrom(values)))
       storage.revokeTokens(user.id)
       console.log(`비밀번호를 바꾸고 기존 세션을 끊었습니다 / password changed, sessions revoked: ${user.username}`)
@@ -87,6 +153,7 @@ async function main(): Promise<number> {
       options: {
         username: { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' },
         role: { type: 'string' }, team: { type: 'string' }, 'team-name': { type: 'string' },
+        device: { type: 'string' }, 'closed-before': { type: 'string' }, 'dry-run': { type: 'boolean' },
       },
     })
   } catch {

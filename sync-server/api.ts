@@ -47,6 +47,11 @@ function stringField(body: Record<string, unknown>, key: string, max = 300): str
   return v
 }
 
+/** An optional string field: absent → '', present but not a 1..max-character string → 400. */
+function optionalString(body: Record<string, unknown>, key: string, max: number): string {
+  return body[key] === undefined ? '' : stringField(body, key, max)
+}
+
 const wireUser = (u: UserRecord) => ({ id: u.id, username: u.username, role: u.role, team: u.team })
 
 function bearerUser(core: RelayCore, req: IncomingMessage): UserRecord {
@@ -67,7 +72,13 @@ export async function handleApi(core: RelayCore, req: IncomingMessage, res: Serv
         const body = await readJson(req)
         const username = stringField(body, 'username', 100)
         const password = stringField(body, 'password', 1000)
-        const result = await core.auth.login(username, password)
+        const deviceId = optionalString(body, 'deviceId', 100)
+        const result = await core.auth.login(username, password, Date.now(), deviceId)
+        if (!result.ok && result.status === 403) {
+          // A revoked device: the device wipes this user's data when it sees this code.
+          core.auditor.record(result.userId, ip, '', 'login-revoked-device')
+          return json(res, 403, { error: result.error, code: result.code })
+        }
         if (!result.ok) {
           const user = core.storage.userByName(username)
           core.auditor.record(user?.id ?? '-', ip, '', result.status === 429 ? 'login-locked' : 'login-failed')

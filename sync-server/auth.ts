@@ -42,16 +42,29 @@ export const hashToken = (token: string): string => crypto.createHash('sha256').
 export type LoginResult =
   | { ok: true; token: string; user: UserRecord }
   | { ok: false; status: 401 | 429; error: string }
+  | { ok: false; status: 403; error: string; code: 'device-revoked'; userId: string }
+
+/**
+ * What a presented token is worth: a session, a device to wipe (an admin revoked the token or the
+ * device), or nothing (unknown, expired, deleted, or issued to another device: the device keeps its data).
+ */
+export type TokenCheck =
+  | { kind: 'ok'; user: UserRecord; tokenHash: string; expiresAt: number }
+  | { kind: 'wipe'; userId: string }
+  | { kind: 'unauthorized' }
 
 const BAD_LOGIN = '아이디 또는 비밀번호가 맞지 않습니다.'
 const LOCKED = '로그인 실패가 반복되어 15분 동안 잠겼습니다. 잠시 후 다시 시도하세요.'
+const DEVICE_REVOKED = '관리자가 이 기기의 접근을 해지했습니다. 이 기기에서는 로그인할 수 없습니다.'
+const UNAUTHORIZED: TokenCheck = { kind: 'unauthorized' }
 // Hash once so unknown usernames cost the same time as wrong passwords.
 let dummyHash: Promise<string> | null = null
 
 export class Auth {
   constructor(private readonly storage: RelayStorage, private readonly tokenTtlSeconds: number) {}
 
-  async login(username: string, password: string, now = Date.now()): Promise<LoginResult> {
+  /** `deviceId` (the device's random id) binds the token to that device; a revoked device is refused. */
+  async login(username: string, password: string, now = Date.now(), deviceId = ''): Promise<LoginResult> {
     const user = this.storage.userByName(username)
     if (!user) {
       dummyHash ??= hashPassword('dummy-password-1')
@@ -66,15 +79,37 @@ export class Auth {
       return locked ? { ok: false, status: 429, error: LOCKED } : { ok: false, status: 401, error: BAD_LOGIN }
     }
     if (user.failedLogins > 0 || user.lockedUntil > 0) this.storage.setLoginFailures(user.id, 0, 0)
+    if (deviceId && this.storage.deviceRevoked(user.id, deviceId)) {
+      return { ok: false, status: 403, error: DEVICE_REVOKED, code: 'device-revoked', userId: user.id }
+    }
     const token = crypto.randomBytes(32).toString('base64url')
-    this.storage.insertToken(hashToken(token), user.id, now + this.tokenTtlSeconds * 1000)
+    this.storage.insertToken(hashToken(token), user.id, now + this.tokenTtlSeconds * 1000, deviceId)
     return { ok: true, token, user }
   }
 
-  /** The user a token belongs to, or null when it is unknown or expired. */
+  /** The user a token belongs to, or null when it is unknown, expired or revoked. */
   userForToken(token: string, now = Date.now()): UserRecord | null {
     if (!token || token.length > 200) return null
     const id = this.storage.tokenUser(hashToken(token), now)
     return id ? this.storage.userById(id) : null
+  }
+
+  /** Judges a token presented by `deviceId` ('' when the channel names no device, like /yjs). */
+  check(token: string, deviceId: string, now = Date.now()): TokenCheck {
+    if (!token || token.length > 200) return UNAUTHORIZED
+    return this.checkHash(hashToken(token), deviceId, now)
+  }
+
+  checkHash(tokenHash: string, deviceId: string, now = Date.now()): TokenCheck {
+    const t = this.storage.tokenRecord(tokenHash)
+    if (!t) return UNAUTHORIZED
+    // Revocation wins over expiry: a lost device that comes back after its token expired is still wiped.
+    if (t.revokedAt !== null) return { kind: 'wipe', userId: t.userId }
+    // Tokens issued to a revoked device are revoked with it; this catches one issued without a device id.
+    if (deviceId && this.storage.deviceRevoked(t.userId, deviceId)) return { kind: 'wipe', userId: t.userId }
+    if (t.deviceId && deviceId && t.deviceId !== deviceId) return UNAUTHORIZED
+    if (t.expiresAt <= now) return UNAUTHORIZED
+    const user = this.storage.userById(t.userId)
+    return user ? { kind: 'ok', user, tokenHash, expiresAt: t.expiresAt } : UNAUTHORIZED
   }
 }

@@ -7,6 +7,7 @@ import type { Principal } from './access'
 import type { Auditor } from './audit'
 import type { Auth } from './auth'
 import type { Hub, Subscriber } from './hub'
+import type { Sessions } from './sessions'
 import type { AccessChange, DocAccess, NewUpdate, RelayStorage } from './storage/types'
 import { inspectUpdate } from './updates'
 
@@ -15,6 +16,8 @@ export interface RelayCore {
   auth: Auth
   auditor: Auditor
   hub: Hub
+  /** Open sockets by token, ended when it is revoked (accessWatch.ts). */
+  sessions: Sessions
   log: (line: string) => void
 }
 
@@ -25,6 +28,7 @@ export const MESSAGES = {
   tooLarge: '변경 내용이 너무 커서 저장하지 않았습니다.',
   forbidden: '이 문서에 접근할 권한이 없습니다.',
   badUpdate: '손상된 변경 내용이라 저장하지 않았습니다.',
+  purged: '보존기간이 끝나 파기된 사례 파일이라 저장하지 않았습니다. 이 기기의 사본도 지웁니다.',
   server: '서버에서 저장하지 못했습니다. 잠시 후 자동으로 다시 시도합니다.',
 } as const
 
@@ -42,10 +46,16 @@ export function storeUpdates(
     return accessCache.get(name) ?? null
   }
   const now = Date.now()
+  const purged = new Set<string>()
   items.forEach(({ name, update }, index) => {
     if (!isDocName(name)) outcomes[index] = refuse(ErrorCode.BadMessage, MESSAGES.badName)
     else if (update.byteLength > MAX_UPDATE_BYTES) outcomes[index] = refuse(ErrorCode.TooLarge, MESSAGES.tooLarge)
-    else if (!canWrite(user, name, accessOf(name))) {
+    else if (!accessOf(name) && core.storage.isPurged(name)) {
+      // Destroyed after its retention (purge-closed): a device's old copy must not bring it back.
+      outcomes[index] = refuse(ErrorCode.Forbidden, MESSAGES.purged)
+      purged.add(name)
+      core.auditor.record(user.id, ip, name, 'refused', now)
+    } else if (!canWrite(user, name, accessOf(name))) {
       outcomes[index] = refuse(ErrorCode.Forbidden, MESSAGES.forbidden)
       core.auditor.record(user.id, ip, name, 'refused', now)
     } else {
@@ -55,6 +65,7 @@ export function storeUpdates(
       else accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team } })
     }
   })
+  if (purged.size) origin?.revoke([...purged])
   if (accepted.length === 0) return outcomes
   let seqs: number[]
   try {

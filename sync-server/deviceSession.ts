@@ -3,7 +3,7 @@
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import {
-  ErrorCode, FEED_PAGE_DOCS, MIN_PROTOCOL_VERSION, MsgType, PROTOCOL_VERSION, decodeMessage, isDocName,
+  ErrorCode, FEED_PAGE_DOCS, MIN_PROTOCOL_VERSION, MsgType, PROTOCOL_VERSION, WIPE_PROTOCOL_VERSION, decodeMessage, isDocName,
 } from '../src/sync/protocol'
 import type { DocUpdate, ErrorCodeValue, Hello, Message, Push, SvSync, WireUser } from '../src/sync/protocol'
 import { canRead, readableKinds } from './access'
@@ -13,8 +13,11 @@ import type { RelayCore } from './core'
 import { cursorAfter, planFeed } from './feedPlan'
 import type { Subscriber } from './hub'
 import { sendNow, sendPaced } from './send'
+import type { SessionEnd } from './sessions'
 
 const HELLO_TIMEOUT_MS = 15_000
+/** Close code after Wipe: the device must not reconnect with this token. */
+const CLOSE_WIPE = 4410
 const MAX_BAD_FRAMES = 5
 
 const TEXT = {
@@ -31,11 +34,25 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
   let deviceId = ''
   let badFrames = 0
   let sub: Subscriber | null = null
+  let ended = false
+  let unregister: (() => void) | null = null
   const helloTimer = setTimeout(() => fatal(ErrorCode.Unauthorized, TEXT.helloFirst, 4401), HELLO_TIMEOUT_MS)
 
   function fatal(code: ErrorCodeValue, message: string, closeCode: number): void {
+    ended = true
     sendNow(ws, { type: MsgType.Error, code, message, fatal: true })
     ws.close(closeCode, code)
+  }
+
+  /** An admin revoked this token or device: tell the device to wipe the user's data, then close. */
+  function wipe(userId: string, protocolVersion: number): void {
+    // A device too old to understand Wipe keeps its data but can no longer sync.
+    if (protocolVersion < WIPE_PROTOCOL_VERSION) return fatal(ErrorCode.Unauthorized, TEXT.unauthorized, 4401)
+    ended = true
+    core.auditor.record(userId, ip, '', 'wipe-sent')
+    if (deviceId) core.storage.markWipeSent(userId, deviceId, Date.now())
+    sendNow(ws, { type: MsgType.Wipe })
+    ws.close(CLOSE_WIPE, 'wipe')
   }
 
   function badFrame(): void {
@@ -54,6 +71,7 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
       badFrame()
       return
     }
+    if (ended) return // revoked or refused: nothing more is read from this socket
     try {
       dispatch(msg)
     } catch (err) {
@@ -63,6 +81,7 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
   })
   ws.on('close', () => {
     clearTimeout(helloTimer)
+    unregister?.()
     if (sub) core.hub.remove(sub)
   })
   ws.on('error', () => ws.terminate())
@@ -84,11 +103,19 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
   function hello(msg: Hello): void {
     clearTimeout(helloTimer)
     if (msg.protocolVersion < MIN_PROTOCOL_VERSION) return fatal(ErrorCode.Version, TEXT.version, 4426)
-    const record = core.auth.userForToken(msg.token)
-    if (!record) return fatal(ErrorCode.Unauthorized, TEXT.unauthorized, 4401)
+    deviceId = msg.deviceId.slice(0, 100)
+    const check = core.auth.check(msg.token, deviceId)
+    if (check.kind === 'wipe') return wipe(check.userId, msg.protocolVersion)
+    if (check.kind !== 'ok') return fatal(ErrorCode.Unauthorized, TEXT.unauthorized, 4401)
+    const record = check.user
     const u: Principal = { id: record.id, role: record.role, team: record.team }
     user = u
-    deviceId = msg.deviceId.slice(0, 100)
+    core.auditor.deviceSeen(u.id, deviceId)
+    const end = (reason: SessionEnd) => {
+      if (reason === 'wipe') wipe(u.id, msg.protocolVersion)
+      else fatal(ErrorCode.Unauthorized, TEXT.unauthorized, 4401)
+    }
+    unregister = core.sessions.add({ tokenHash: check.tokenHash, deviceId, expiresAt: check.expiresAt, end })
     // Register before reading the feed so an update stored meanwhile arrives live instead of slipping by.
     sub = {
       user: u,
@@ -150,7 +177,10 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
     for (const { name, sv } of msg.items) {
       if (!isDocName(name)) { bad = true; continue }
       const access = core.storage.docAccess(name)
-      if (!access) continue // not on the relay yet: the device will push it
+      if (!access) {
+        if (core.storage.isPurged(name)) revoked.push(name) // destroyed after its retention: the device drops it
+        continue // otherwise not on the relay yet: the device will push it
+      }
       if (!canRead(u, name, access)) { revoked.push(name); continue }
       const state = core.storage.mergedState(name)
       if (!state) continue

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { WebSocketServer } from 'ws'
 import type { PerMessageDeflateOptions } from 'ws'
 import { MAX_FRAME_BYTES } from '../src/sync/protocol'
+import { watchAccess } from './accessWatch'
 import { Auditor } from './audit'
 import { Auth } from './auth'
 import type { Synchronous } from './config'
@@ -17,6 +18,7 @@ import { clientIp, createRequestHandler } from './http'
 import { Hub } from './hub'
 import { checkRestored, recordHead } from './restoreGuard'
 import { startMaintenance } from './maintenance'
+import { Sessions } from './sessions'
 import { openMemoryStorage } from './storage/memory'
 import { openSqliteStorage } from './storage/sqlite'
 import type { RelayStorage } from './storage/types'
@@ -37,6 +39,8 @@ export interface RelayOptions {
   seedDemo?: boolean
   /** Take client addresses from X-Forwarded-For (only behind your own reverse proxy). */
   trustProxy?: boolean
+  /** How often to look for revocations written by the admin CLI (default 1000 ms). */
+  accessPollMs?: number
   log?: (line: string) => void
 }
 
@@ -63,6 +67,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
     auth: new Auth(storage, options.tokenTtlSeconds ?? 43_200),
     auditor: new Auditor(storage),
     hub: new Hub(),
+    sessions: new Sessions(),
     log,
   }
   if (dataDir) checkRestored(dataDir, storage, log)
@@ -104,6 +109,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
   })
 
   const stopMaintenance = startMaintenance(storage, options.retentionDays ?? 730, log)
+  const stopWatch = watchAccess(core, options.accessPollMs ?? 1000)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve())
@@ -120,6 +126,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
     close() {
       closing ??= (async () => {
         stopMaintenance()
+        stopWatch()
         clearInterval(headTimer)
         for (const ws of wss.clients) ws.terminate()
         await new Promise<void>((resolve) => wss.close(() => resolve()))

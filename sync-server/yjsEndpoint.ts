@@ -40,17 +40,26 @@ export function upgradeYjs(
   } catch {
     return rejectUpgrade(socket, 400, 'Bad Request')
   }
-  const record = core.auth.userForToken(url.searchParams.get('token') ?? '')
-  if (!record) return rejectUpgrade(socket, 401, 'Unauthorized')
+  const check = core.auth.check(url.searchParams.get('token') ?? '', '')
+  if (check.kind !== 'ok') return rejectUpgrade(socket, 401, 'Unauthorized')
   if (!isDocName(name)) return rejectUpgrade(socket, 400, 'Bad Request')
+  const record = check.user
   const user: Principal = { id: record.id, role: record.role, team: record.team }
   const access = core.storage.docAccess(name)
-  if (access ? !canRead(user, name, access) : !canWrite(user, name, null)) {
+  if (access ? !canRead(user, name, access) : !canWrite(user, name, null) || core.storage.isPurged(name)) {
     core.auditor.record(user.id, ip, name, 'refused')
     core.log('yjs refused (403)')
     return rejectUpgrade(socket, 403, 'Forbidden')
   }
-  wss.handleUpgrade(req, socket, head, (ws) => handleYjsSocket(ws, name, user, ip, core, rooms))
+  wss.handleUpgrade(req, socket, head, (ws) => {
+    // A stock client has no Wipe message: a revoked token just closes the socket (and its retry gets 401).
+    const unregister = core.sessions.add({
+      tokenHash: check.tokenHash, deviceId: '', expiresAt: check.expiresAt,
+      end: (reason) => ws.close(4401, reason === 'wipe' ? 'revoked' : 'unauthorized'),
+    })
+    ws.once('close', unregister)
+    handleYjsSocket(ws, name, user, ip, core, rooms)
+  })
 }
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {

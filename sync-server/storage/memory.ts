@@ -1,10 +1,13 @@
 // RelayStorage in plain memory, for tests and throwaway relays: same behaviour as sqlite.ts, no durability.
 import * as Y from 'yjs'
 import { newEpoch } from './epoch'
+import { collectGarbage } from './gcState'
 import { docKind } from '../../src/sync/protocol'
 import type { DocKind } from '../../src/sync/protocol'
+import { ADMIN_ORIGIN } from './types'
 import type {
-  AccessChange, AuditRecord, DocAccess, FeedEntry, NewUpdate, RelayStorage, TeamRecord, UserRecord,
+  AccessChange, AuditRecord, DeviceRecord, DocAccess, FeedEntry, NewUpdate, RelayStorage, TeamRecord, TokenRecord,
+  UserRecord,
 } from './types'
 
 interface MemDoc {
@@ -25,10 +28,19 @@ export function openMemoryStorage(): RelayStorage {
   const docs = new Map<string, MemDoc>()
   const teams = new Map<string, TeamRecord>()
   const users = new Map<string, UserRecord>()
-  const tokens = new Map<string, { userId: string; expiresAt: number }>()
+  const tokens = new Map<string, TokenRecord>()
+  const devices = new Map<string, DeviceRecord & { userId: string }>() // key: userId + '\n' + deviceId
+  const purged = new Map<string, number>() // name → seq
+  let revision = 0
   const changes: AccessChange[] = []
   const revocations: { seq: number; doc: string; team: string }[] = []
   const audit: AuditRecord[] = []
+  const deviceKey = (userId: string, deviceId: string) => `${userId}\n${deviceId}`
+  const touch = (userId: string, deviceId: string, at: number) => {
+    const d = devices.get(deviceKey(userId, deviceId))
+    if (d) d.lastSeen = Math.max(d.lastSeen, at)
+    else devices.set(deviceKey(userId, deviceId), { userId, deviceId, firstSeen: at, lastSeen: at, revokedAt: null, wipeSentAt: null })
+  }
 
   const mustDoc = (name: string): MemDoc => {
     const d = docs.get(name)
@@ -123,16 +135,83 @@ export function openMemoryStorage(): RelayStorage {
       const u = users.get(userId)
       if (u) Object.assign(u, { failedLogins, lockedUntil })
     },
-    insertToken: (hash, userId, expiresAt) => { tokens.set(hash, { userId, expiresAt }) },
+    insertToken(hash, userId, expiresAt, deviceId = '') {
+      tokens.set(hash, { userId, expiresAt, deviceId, revokedAt: null })
+      if (deviceId) touch(userId, deviceId, Date.now())
+    },
     tokenUser(hash, now) {
       const t = tokens.get(hash)
-      return t && t.expiresAt > now ? t.userId : null
+      return t && t.expiresAt > now && t.revokedAt === null ? t.userId : null
     },
     revokeTokens(userId) {
       let n = 0
       for (const [h, t] of tokens) if (t.userId === userId) { tokens.delete(h); n++ }
+      revision++
       return n
     },
+    tokenRecord: (hash) => {
+      const t = tokens.get(hash)
+      return t ? { ...t } : null
+    },
+    revokeAccess(userId, deviceId, by, at) {
+      let live = 0
+      for (const t of tokens.values()) {
+        if (t.userId !== userId || t.revokedAt !== null || (deviceId !== null && t.deviceId !== deviceId)) continue
+        if (t.expiresAt > at) live++
+        t.revokedAt = at
+      }
+      if (deviceId !== null) {
+        touch(userId, deviceId, 0)
+        devices.get(deviceKey(userId, deviceId))!.revokedAt = at
+      }
+      const action = deviceId === null ? 'revoke-tokens' : 'revoke-device'
+      const detail = `by=${by} user=${userId}${deviceId === null ? '' : ` device=${deviceId}`} sessions=${live}`
+      audit.push({ userId: by, at, ip: ADMIN_ORIGIN, doc: '', action, detail })
+      revision++
+      return live
+    },
+    deviceRevoked: (userId, deviceId) => (devices.get(deviceKey(userId, deviceId))?.revokedAt ?? null) !== null,
+    touchDevices: (seen) => { for (const d of seen) touch(d.userId, d.deviceId, d.at) },
+    markWipeSent(userId, deviceId, at) {
+      const d = devices.get(deviceKey(userId, deviceId))
+      if (d) d.wipeSentAt = at
+    },
+    listDevices: (userId) => [...devices.values()]
+      .filter((d) => d.userId === userId)
+      .sort((a, b) => b.lastSeen - a.lastSeen)
+      .map(({ deviceId, firstSeen, lastSeen, revokedAt, wipeSentAt }) => ({ deviceId, firstSeen, lastSeen, revokedAt, wipeSentAt })),
+    purgeTokens(expiredBefore) {
+      let n = 0
+      for (const [h, t] of tokens) if (t.expiresAt < expiredBefore) { tokens.delete(h); n++ }
+      return n
+    },
+    accessRevision: () => revision,
+    docNames: (kind) => [...docs].filter(([, d]) => d.kind === kind).map(([name]) => name).sort(),
+    docLastSeq: (name) => docs.get(name)?.lastSeq ?? null,
+    purgeDocs(list, by, at) {
+      const seq = head + 1
+      const done: string[] = []
+      for (const { name, lastSeq } of list) {
+        const d = docs.get(name)
+        if (!d || d.lastSeq !== lastSeq) continue
+        for (const team of d.access.keys()) revocations.push({ seq, doc: name, team })
+        docs.delete(name)
+        purged.set(name, seq)
+        audit.push({ userId: by, at, ip: ADMIN_ORIGIN, doc: name, action: 'purge', detail: `by=${by}` })
+        done.push(name)
+      }
+      if (done.length) {
+        head = seq
+        revision++
+      }
+      return done
+    },
+    isPurged: (name) => purged.has(name),
+    purgedSince: (after) => [...purged]
+      .filter(([, seq]) => seq > after)
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .map(([name, seq]) => ({ name, seq, teams: revocations.filter((r) => r.doc === name && r.seq === seq).map((r) => r.team) })),
+    evictCached: () => {}, // nothing cached
     appendAudit: (records) => { audit.push(...records) },
     auditFor: (doc) => audit.filter((a) => a.doc === doc),
     compact(threshold, maxDocs) {
@@ -141,7 +220,7 @@ export function openMemoryStorage(): RelayStorage {
         if (n >= maxDocs) break
         const pending = d.log.filter((l) => l.seq > d.snapshotSeq)
         if (pending.length < threshold) continue
-        d.snapshot = merge(d.snapshot ? [d.snapshot, ...pending.map((l) => l.data)] : pending.map((l) => l.data))
+        d.snapshot = collectGarbage(d.snapshot ? [d.snapshot, ...pending.map((l) => l.data)] : pending.map((l) => l.data))
         d.snapshotSeq = d.lastSeq
         n++
       }

@@ -35,3 +35,20 @@ CREATE INDEX IF NOT EXISTS audit_doc ON audit (doc);
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 `
+
+/**
+ * Schema upgrades, applied in order above meta 'schema'. 2: tokens bound to a device and revocable
+ * (kept past expiry so a lost device can still be told to wipe), devices, purged documents, the
+ * revision counter a running relay polls, and a detail column for admin audit entries.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `ALTER TABLE tokens ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+  ALTER TABLE tokens ADD COLUMN revoked_at INTEGER;
+  CREATE INDEX tokens_expiry ON tokens (expires_at);
+  CREATE TABLE devices (
+    user_id TEXT NOT NULL, device_id TEXT NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,
+    revoked_at INTEGER, revoked_by TEXT, wipe_sent_at INTEGER, PRIMARY KEY (user_id, device_id));
+  CREATE TABLE purged_docs (name TEXT PRIMARY KEY, seq INTEGER NOT NULL, at INTEGER NOT NULL, by_user TEXT NOT NULL);
+  ALTER TABLE audit ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+  INSERT OR IGNORE INTO meta (k, v) VALUES ('access_rev', 0);`,
+]

@@ -8,10 +8,13 @@ import { docKind } from '../../src/sync/protocol'
 import type { DocKind } from '../../src/sync/protocol'
 import type { Synchronous } from '../config'
 import { newEpoch } from './epoch'
+import { collectGarbage } from './gcState'
 import { MergeCache } from './mergeCache'
-import { SCHEMA } from './schema'
+import { MIGRATIONS, SCHEMA } from './schema'
+import { SqliteRevocation } from './sqliteRevocation'
 import type {
-  AccessChange, AuditRecord, DocAccess, FeedEntry, NewUpdate, RelayStorage, Role, TeamRecord, UserRecord,
+  AccessChange, AuditRecord, DeviceRecord, DocAccess, FeedEntry, NewUpdate, PurgedDoc, RelayStorage, Role, TeamRecord,
+  TokenRecord, UserRecord,
 } from './types'
 
 interface UserRow {
@@ -43,9 +46,22 @@ export function openSqliteStorage(dataDir: string, synchronous: Synchronous = 'F
   db.pragma(`synchronous = ${synchronous}`)
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
+  // Freed pages are zeroed: a replaced snapshot, a pruned log or a purged case leaves no readable copy.
+  db.pragma('secure_delete = ON')
   db.exec(SCHEMA)
+  migrate(db)
   db.prepare(`INSERT OR IGNORE INTO meta (k, v) VALUES ('epoch', ?)`).run(newEpoch())
   return new SqliteStorage(db, new MergeCache(cacheBytes))
+}
+
+/** Applies missing MIGRATIONS; IMMEDIATE so a relay and an admin command opening together do it once. */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const version = db.prepare(`SELECT v FROM meta WHERE k = 'schema'`).pluck().get() as number
+    if (version > MIGRATIONS.length) return
+    for (const sql of MIGRATIONS.slice(version - 1)) db.exec(sql)
+    db.prepare(`UPDATE meta SET v = ? WHERE k = 'schema'`).run(MIGRATIONS.length + 1)
+  }).immediate()
 }
 
 class SqliteStorage implements RelayStorage {
@@ -53,8 +69,10 @@ class SqliteStorage implements RelayStorage {
   private readonly appendTx
   private readonly transferTx
   private readonly shareTx
+  private readonly revocation: SqliteRevocation
 
   constructor(private readonly db: Database.Database, private readonly cache: MergeCache) {
+    this.revocation = new SqliteRevocation(db, cache)
     const p = (sql: string) => db.prepare(sql)
     this.s = {
       head: p(`SELECT v FROM meta WHERE k = 'seq'`).pluck(),
@@ -94,12 +112,12 @@ class SqliteStorage implements RelayStorage {
       countUsers: p(`SELECT count(*) FROM users`).pluck(),
       setHash: p(`UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE id = ?`),
       setFailures: p(`UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?`),
-      insertToken: p(`INSERT INTO tokens (hash, user_id, expires_at) VALUES (?, ?, ?)`),
-      tokenUser: p(`SELECT user_id FROM tokens WHERE hash = ? AND expires_at > ?`).pluck(),
-      deleteExpiredTokens: p(`DELETE FROM tokens WHERE expires_at <= ?`),
+      insertToken: p(`INSERT INTO tokens (hash, user_id, expires_at, device_id) VALUES (?, ?, ?, ?)`),
+      tokenUser: p(`SELECT user_id FROM tokens WHERE hash = ? AND expires_at > ? AND revoked_at IS NULL`).pluck(),
       revokeTokens: p(`DELETE FROM tokens WHERE user_id = ?`),
-      audit: p(`INSERT INTO audit (user_id, at, ip, doc, action) VALUES (?, ?, ?, ?, ?)`),
-      auditFor: p(`SELECT user_id AS userId, at, ip, doc, action FROM audit WHERE doc = ? ORDER BY id`),
+      audit: p(`INSERT INTO audit (user_id, at, ip, doc, action, detail) VALUES (?, ?, ?, ?, ?, ?)`),
+      auditFor: p(`SELECT user_id AS userId, at, ip, doc, action, detail FROM audit WHERE doc = ? ORDER BY id`),
+      names: p(`SELECT name FROM docs WHERE kind = ? ORDER BY name`).pluck(),
       compactable: p(`SELECT name FROM docs WHERE pending >= ? LIMIT ?`).pluck(),
       setSnapshot: p(`UPDATE docs SET snapshot = ?, snapshot_seq = ?, pending = 0 WHERE name = ?`),
       markPruned: p(`UPDATE docs SET pruned_seq = max(pruned_seq, COALESCE((SELECT max(u.seq) FROM updates u
@@ -261,9 +279,11 @@ class SqliteStorage implements RelayStorage {
     this.s.setFailures.run(failedLogins, lockedUntil, userId)
   }
 
-  insertToken(tokenHash: string, userId: string, expiresAt: number): void {
-    this.s.deleteExpiredTokens.run(Date.now())
-    this.s.insertToken.run(tokenHash, userId, expiresAt)
+  insertToken(tokenHash: string, userId: string, expiresAt: number, deviceId = ''): void {
+    this.db.transaction(() => {
+      this.s.insertToken.run(tokenHash, userId, expiresAt, deviceId)
+      if (deviceId) this.revocation.touchDevices([{ userId, deviceId, at: Date.now() }])
+    })()
   }
 
   tokenUser(tokenHash: string, now: number): string | null {
@@ -271,13 +291,72 @@ class SqliteStorage implements RelayStorage {
   }
 
   revokeTokens(userId: string): number {
-    return this.s.revokeTokens.run(userId).changes
+    return this.db.transaction(() => {
+      this.revocation.bumpRevision()
+      return this.s.revokeTokens.run(userId).changes
+    })()
+  }
+
+  tokenRecord(tokenHash: string): TokenRecord | null {
+    return this.revocation.tokenRecord(tokenHash)
+  }
+
+  revokeAccess(userId: string, deviceId: string | null, by: string, at: number): number {
+    return this.revocation.revokeAccess(userId, deviceId, by, at)
+  }
+
+  deviceRevoked(userId: string, deviceId: string): boolean {
+    return this.revocation.deviceRevoked(userId, deviceId)
+  }
+
+  touchDevices(seen: { userId: string; deviceId: string; at: number }[]): void {
+    this.revocation.touchDevices(seen)
+  }
+
+  markWipeSent(userId: string, deviceId: string, at: number): void {
+    this.revocation.markWipeSent(userId, deviceId, at)
+  }
+
+  listDevices(userId: string): DeviceRecord[] {
+    return this.revocation.listDevices(userId)
+  }
+
+  purgeTokens(expiredBefore: number): number {
+    return this.revocation.purgeTokens(expiredBefore)
+  }
+
+  accessRevision(): number {
+    return this.revocation.accessRevision()
+  }
+
+  docNames(kind: DocKind): string[] {
+    return this.s.names.all(kind) as string[]
+  }
+
+  docLastSeq(name: string): number | null {
+    return (this.s.lastSeq.get(name) as number | undefined) ?? null
+  }
+
+  purgeDocs(docs: { name: string; lastSeq: number }[], by: string, at: number): string[] {
+    return this.revocation.purgeDocs(docs, by, at)
+  }
+
+  isPurged(name: string): boolean {
+    return this.revocation.isPurged(name)
+  }
+
+  purgedSince(after: number): PurgedDoc[] {
+    return this.revocation.purgedSince(after)
+  }
+
+  evictCached(names: string[]): void {
+    this.revocation.evictCached(names)
   }
 
   appendAudit(records: AuditRecord[]): void {
     if (records.length === 0) return
     this.db.transaction(() => {
-      for (const r of records) this.s.audit.run(r.userId, r.at, r.ip, r.doc, r.action)
+      for (const r of records) this.s.audit.run(r.userId, r.at, r.ip, r.doc, r.action, r.detail ?? '')
     })()
   }
 
@@ -290,7 +369,7 @@ class SqliteStorage implements RelayStorage {
     for (const name of names) {
       const doc = this.s.doc.get(name) as { last_seq: number; snapshot: Buffer | null; snapshot_seq: number }
       const log = this.updatesSince(name, doc.snapshot ? doc.snapshot_seq : 0)
-      const state = Y.mergeUpdates(doc.snapshot ? [asBytes(doc.snapshot), ...log] : log)
+      const state = collectGarbage(doc.snapshot ? [asBytes(doc.snapshot), ...log] : log)
       this.s.setSnapshot.run(asBuffer(state), doc.last_seq, name)
       this.cache.set(name, { state, seq: doc.last_seq })
     }

@@ -3,6 +3,8 @@
 import type { DocKind, WireUser } from '../../src/sync/protocol'
 
 export type Role = WireUser['role']
+/** The `ip` of audit entries written by the admin CLI on the server itself. */
+export const ADMIN_ORIGIN = 'cli'
 export const ROLES: readonly Role[] = ['worker', 'supervisor', 'volunteer', 'admin']
 
 export interface TeamRecord {
@@ -67,6 +69,33 @@ export interface AuditRecord {
   /** Document name, or '' for account actions. */
   doc: string
   action: string
+  /** Admin actions: who ran them and on what (ids only, never personal data); '' otherwise. */
+  detail?: string
+}
+
+export interface TokenRecord {
+  userId: string
+  expiresAt: number
+  /** The device the token was issued to at login; '' when the login named none. */
+  deviceId: string
+  /** Set when an admin revoked it (the device is told to wipe); null otherwise. */
+  revokedAt: number | null
+}
+
+export interface DeviceRecord {
+  deviceId: string
+  firstSeen: number
+  lastSeen: number
+  revokedAt: number | null
+  /** When the relay last told this device to wipe the user's data; null if never. */
+  wipeSentAt: number | null
+}
+
+/** A case file destroyed by `purge-closed`, and the teams whose devices must drop it. */
+export interface PurgedDoc {
+  name: string
+  seq: number
+  teams: string[]
 }
 
 export interface RelayStorage {
@@ -98,11 +127,43 @@ export interface RelayStorage {
   listUsers(): UserRecord[]
   setPasswordHash(userId: string, hash: string): void
   setLoginFailures(userId: string, failedLogins: number, lockedUntil: number): void
-  insertToken(tokenHash: string, userId: string, expiresAt: number): void
+  insertToken(tokenHash: string, userId: string, expiresAt: number, deviceId?: string): void
   tokenUser(tokenHash: string, now: number): string | null
-  /** Removes every token of a user (lost device); returns how many. */
+  /** Removes every token of a user (password change: sessions end, devices keep their data); returns how many. */
   revokeTokens(userId: string): number
   countUsers(): number
+
+  /** A token's row, expired or revoked ones included (kept until `purgeTokens`); null when unknown. */
+  tokenRecord(tokenHash: string): TokenRecord | null
+  /**
+   * Admin revocation (lost device): marks the user's tokens revoked, all of them or those of one device,
+   * and remembers that device as revoked. Their devices are told to wipe. Returns how many live tokens it ended.
+   */
+  revokeAccess(userId: string, deviceId: string | null, by: string, at: number): number
+  deviceRevoked(userId: string, deviceId: string): boolean
+  /** Records devices seen (login or Hello); one transaction for the batch. */
+  touchDevices(seen: { userId: string; deviceId: string; at: number }[]): void
+  markWipeSent(userId: string, deviceId: string, at: number): void
+  listDevices(userId: string): DeviceRecord[]
+  /** Deletes token rows that expired before `expiredBefore`; returns how many. */
+  purgeTokens(expiredBefore: number): number
+  /** Grows with every revocation, password change and purge; a running relay polls it. */
+  accessRevision(): number
+
+  /** Names of every stored document of one kind. */
+  docNames(kind: DocKind): string[]
+  /** Last log seq of a document; null when unknown. */
+  docLastSeq(name: string): number | null
+  /**
+   * Destroys documents in one transaction (log, snapshot, access) unless they changed since `lastSeq`;
+   * the teams that held them are told to remove them at their next sync. Returns the names destroyed.
+   */
+  purgeDocs(docs: { name: string; lastSeq: number }[], by: string, at: number): string[]
+  isPurged(name: string): boolean
+  /** Documents purged at a seq above `after`, oldest first. */
+  purgedSince(after: number): PurgedDoc[]
+  /** Drops cached merged states (after another process purged those documents). */
+  evictCached(names: string[]): void
 
   appendAudit(records: AuditRecord[]): void
   auditFor(doc: string): AuditRecord[]

@@ -24,8 +24,8 @@ export async function testRelay(options: RelayOptions = {}): Promise<RelayHandle
 
 export const wsUrl = (httpUrl: string): string => httpUrl.replace(/^http/, 'ws')
 
-export async function login(url: string, username: string, password = DEMO_PASSWORD): Promise<string> {
-  const res = await fetch(`${url}/api/login`, { method: 'POST', body: JSON.stringify({ username, password }) })
+export async function login(url: string, username: string, password = DEMO_PASSWORD, deviceId?: string): Promise<string> {
+  const res = await fetch(`${url}/api/login`, { method: 'POST', body: JSON.stringify({ username, password, deviceId }) })
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
   return ((await res.json()) as { token: string }).token
 }
@@ -78,11 +78,11 @@ export class Device {
     return new Device(ws)
   }
 
-  /** Opens, says Hello and waits for Welcome (or an Error). */
+  /** Opens, says Hello and waits for Welcome (or an Error, or Wipe). */
   static async connect(url: string, token: string, cursor = 0, deviceId = 'test-device', headers?: Record<string, string>): Promise<Device> {
     const d = await Device.open(url, headers)
     d.send({ type: MsgType.Hello, protocolVersion: PROTOCOL_VERSION, token, deviceId, cursor })
-    await d.waitFor((m) => m.type === MsgType.Welcome || m.type === MsgType.Error)
+    await d.waitFor((m) => m.type === MsgType.Welcome || m.type === MsgType.Error || m.type === MsgType.Wipe)
     return d
   }
 
