@@ -9,7 +9,8 @@ import { readDocFile } from './docFile'
 const file = process.argv[2]
 if (!file) throw new Error('usage: storeRowChild.ts <docs-file>')
 const items = readDocFile(file)
-openStore(`doum-bench-${process.pid}`)
+// Sealed like the app's: every row goes through AES-GCM with a data key.
+openStore(`doum-bench-${process.pid}`, await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']))
 const store = createDexieSyncStore()
 const t0 = performance.now()
 for (let i = 0; i < items.length; i += FEED_PAGE_DOCS) {

@@ -12,6 +12,7 @@ import { useRoute } from './features/shell/router'
 import type { Route } from './features/shell/router'
 import { SyncContext } from './features/shell/syncContext'
 import { useSync } from './features/shell/useSync'
+import { rememberLocale } from './platform/lastLocale'
 
 // The list is the start screen; the others load on first use (the service worker precaches them all,
 // so they open offline too) to keep the first load small on volunteers' phones.
@@ -66,6 +67,7 @@ export function App({ sync = true }: { sync?: boolean }) {
   const onLocaleChange = useCallback((locale: Locale) => void saveSettings({ locale }), [])
   useEffect(() => {
     document.documentElement.lang = settings.locale
+    rememberLocale(settings.locale)
   }, [settings.locale])
   return (
     <I18nProvider locale={settings.locale} onLocaleChange={onLocaleChange}>

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { Gate } from './features/lock/Gate'
 import './app.css'
 
 const root = document.getElementById('root')
@@ -13,6 +14,8 @@ if (import.meta.env.VITE_E2E_HOOKS === '1' && new URLSearchParams(window.locatio
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <Gate>
+      <App />
+    </Gate>
   </StrictMode>,
 )

@@ -12,6 +12,7 @@ import { messages as resources } from './messages/resources'
 import { messages as caseFile } from './messages/caseFile'
 import { messages as visits } from './messages/visits'
 import { messages as supervisor } from './messages/supervisor'
+import { messages as lock } from './messages/lock'
 
 export type Locale = 'ko' | 'en'
 export const LOCALES: readonly Locale[] = ['ko', 'en']
@@ -23,7 +24,7 @@ interface MessageFile {
   en: Readonly<Record<string, string>>
 }
 
-const FILES: readonly MessageFile[] = [common, shell, cases, households, settings, resources, caseFile, visits, supervisor]
+const FILES: readonly MessageFile[] = [common, shell, cases, households, settings, resources, caseFile, visits, supervisor, lock]
 
 export const MESSAGES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   ko: Object.assign({}, ...FILES.map((f) => f.ko)) as Record<string, string>,

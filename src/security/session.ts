@@ -1,5 +1,6 @@
-// The relay session: log in over HTTP, keep the token (in the store's meta table) and expose it
-// synchronously to the sync engine. A missing or expired token never blocks offline work.
+// The relay session of the unlocked user: the token lives in memory while unlocked and sealed in
+// that user's store otherwise; the sync engine reads it synchronously. A missing or expired token
+// never blocks offline work.
 import { useSyncExternalStore } from 'react'
 import { getSession, setSession } from '../store'
 
@@ -19,7 +20,7 @@ export interface Session {
   loggedInAt: string
 }
 
-export type LoginErrorCode = 'missing' | 'credentials' | 'locked' | 'network' | 'server'
+export type LoginErrorCode = 'missing' | 'credentials' | 'locked' | 'network' | 'server' | 'otherUser'
 
 export class LoginError extends Error {
   readonly code: LoginErrorCode
@@ -31,29 +32,11 @@ export class LoginError extends Error {
 }
 
 let current: Session | null = null
-let loaded: Promise<Session | null> | undefined
 const listeners = new Set<() => void>()
 
 function publish(next: Session | null): void {
   current = next
   for (const l of [...listeners]) l()
-}
-
-// Other tabs (one of them runs the sync engine) learn of a login or logout and re-read the store.
-const SESSION_CHANNEL = 'doum-session'
-let channel: BroadcastChannel | null | undefined
-
-function sessionChannel(): BroadcastChannel | null {
-  if (channel !== undefined) return channel
-  channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SESSION_CHANNEL)
-  if (channel) {
-    // Node's channel would keep a test process alive; browsers have no unref.
-    ;(channel as { unref?: () => void }).unref?.()
-    channel.onmessage = () => {
-      void getSession<unknown>().then((stored) => publish(isSession(stored) ? stored : null), () => undefined)
-    }
-  }
-  return channel
 }
 
 function isSession(value: unknown): value is Session {
@@ -62,20 +45,62 @@ function isSession(value: unknown): value is Session {
   return typeof s.token === 'string' && typeof s.user === 'object' && s.user !== null && typeof s.user.username === 'string'
 }
 
-/** Reads the stored session once per page; later calls return the same answer. */
-export function loadSession(): Promise<Session | null> {
-  sessionChannel()
-  loaded ??= getSession<unknown>().then(
-    (stored) => {
-      if (current === null && isSession(stored)) publish(stored)
-      return current
-    },
-    () => current,
-  )
-  return loaded
+/** Asks the relay for a token bound to this device; stores nothing. */
+export async function requestSession(
+  username: string,
+  password: string,
+  deviceId: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Session> {
+  if (!username.trim() || !password) throw new LoginError('missing')
+  let res: Response
+  try {
+    res = await fetchImpl('/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: username.trim(), password, deviceId }),
+    })
+  } catch {
+    throw new LoginError('network')
+  }
+  if (res.status === 401) throw new LoginError('credentials')
+  if (res.status === 429 || res.status === 423) throw new LoginError('locked')
+  if (!res.ok) throw new LoginError('server')
+  const body: unknown = await res.json().catch(() => null)
+  const candidate = { ...(body as object), loggedInAt: new Date().toISOString() }
+  if (!isSession(candidate)) throw new LoginError('server')
+  return { token: candidate.token, user: candidate.user, loggedInAt: candidate.loggedInAt }
 }
 
-/** The token for the sync engine (synchronous; null before login or after logout). */
+/** Reads the sealed session of the store just unlocked. */
+export async function loadSession(): Promise<Session | null> {
+  const stored = await getSession<unknown>().catch(() => undefined)
+  publish(isSession(stored) ? stored : null)
+  return current
+}
+
+/** Keeps a new session (sealed in the user's store) and hands its token to the sync engine. */
+export async function keepSession(session: Session): Promise<void> {
+  await setSession(session)
+  publish(session)
+}
+
+/** Drops the token from memory (lock, logout). The sealed copy stays unless the store is wiped. */
+export function forgetSession(): void {
+  publish(null)
+}
+
+/** Best effort: ends the token on the relay too. Offline, the relay forgets it at expiry. */
+export async function endSessionOnRelay(session: Session | null, fetchImpl: typeof fetch = fetch): Promise<void> {
+  if (!session) return
+  try {
+    await fetchImpl('/api/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` } })
+  } catch {
+    // offline: nothing to do
+  }
+}
+
+/** The token for the sync engine (synchronous; null while locked or before login). */
 export function currentToken(): string | null {
   return current?.token ?? null
 }
@@ -93,36 +118,4 @@ export function subscribeSession(listener: () => void): () => void {
 
 export function useSession(): Session | null {
   return useSyncExternalStore(subscribeSession, currentSession, currentSession)
-}
-
-export async function login(username: string, password: string, fetchImpl: typeof fetch = fetch): Promise<Session> {
-  if (!username.trim() || !password) throw new LoginError('missing')
-  let res: Response
-  try {
-    res = await fetchImpl('/api/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: username.trim(), password }),
-    })
-  } catch {
-    throw new LoginError('network')
-  }
-  if (res.status === 401) throw new LoginError('credentials')
-  if (res.status === 429 || res.status === 423) throw new LoginError('locked')
-  if (!res.ok) throw new LoginError('server')
-  const body: unknown = await res.json().catch(() => null)
-  const candidate = { ...(body as object), loggedInAt: new Date().toISOString() }
-  if (!isSession(candidate)) throw new LoginError('server')
-  const session: Session = { token: candidate.token, user: candidate.user, loggedInAt: candidate.loggedInAt }
-  await setSession(session)
-  publish(session)
-  sessionChannel()?.postMessage('changed')
-  return session
-}
-
-/** Forgets the token on this device; the outbox and case files stay. */
-export async function logout(): Promise<void> {
-  await setSession(null)
-  publish(null)
-  sessionChannel()?.postMessage('changed')
 }

@@ -21,7 +21,7 @@ export async function loadAllCaseFiles(): Promise<CaseFile[]> {
       let doc = openDocIfLoaded(name)
       let temp = false
       if (!doc) {
-        const updates = await decodeMany((rows[j] ?? []).map((r) => r.bytes))
+        const updates = await decodeMany(db.key, name, (rows[j] ?? []).map((r) => r.bytes))
         if (!updates.length) continue
         doc = emptyDoc(name)
         temp = true

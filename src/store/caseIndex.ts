@@ -6,6 +6,7 @@ import type { CaseSummary, DueFilter, Stage } from '../domain'
 import { caseIdOf, isCaseDoc } from './caseDoc'
 import { onChange } from './changes'
 import { getDb, onStoreClose } from './db'
+import { openCaseRows } from './projection'
 import { refreshStaleProjections } from './rebuild'
 
 export interface CaseListQuery {
@@ -44,7 +45,9 @@ export class CaseIndex {
   /** Loads every projection row once; later calls return the same promise. */
   load(): Promise<void> {
     this.loadPromise ??= (async () => {
-      const rows = await getDb().cases.toArray()
+      // Decrypted here, at unlock: names live only in memory, never in an IndexedDB index.
+      const db = getDb()
+      const rows = await openCaseRows(db.key, await db.cases.toArray())
       for (const r of rows) this.rows.set(r.id, r.summary)
       this.loaded = true
       this.bump()
@@ -105,9 +108,12 @@ export class CaseIndex {
     const ids = [...this.pending]
     this.pending.clear()
     if (!ids.length) return
-    const rows = await getDb().cases.bulkGet(ids)
-    ids.forEach((id, i) => {
-      const row = rows[i]
+    const db = getDb()
+    const stored = await db.cases.bulkGet(ids)
+    const opened = await openCaseRows(db.key, stored.filter((r) => r !== undefined))
+    const byId = new Map(opened.map((r) => [r.id, r]))
+    ids.forEach((id) => {
+      const row = byId.get(id)
       if (row) this.rows.set(id, row.summary)
       else this.rows.delete(id)
     })
@@ -127,6 +133,8 @@ export class CaseIndex {
 }
 
 function logError(err: unknown): void {
+  // The store was locked meanwhile: the next unlock loads a new index.
+  if ((err as Error).name === 'StoreLockedError' || (err as Error).name === 'DatabaseClosedError') return
   console.error('case index update failed', (err as Error).name)
 }
 

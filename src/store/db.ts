@@ -1,9 +1,24 @@
-// The one Dexie database of the device: update log, doc states, case projections, meta, resources.
+// One Dexie database per user on this device (`doum-user-<id>`): update log, doc states, case
+// projections, meta, resources. It opens only with the user's data key, which lives in memory
+// while the app is unlocked; everything about people in it is sealed with that key (docCodec.ts).
 import Dexie, { type Table } from 'dexie'
 import type { CaseSummary, Resource } from '../domain'
 import type { StoredBytes } from './docCodec'
 
-export const DEFAULT_DB_NAME = 'doum'
+/** The single plaintext database of versions before per-user encryption; migrated, then deleted. */
+export const LEGACY_DB_NAME = 'doum'
+
+export function userDbName(userId: string): string {
+  return `doum-user-${userId}`
+}
+
+/** The store is locked: no data key in memory. */
+export class StoreLockedError extends Error {
+  constructor() {
+    super('the device store is locked')
+    this.name = 'StoreLockedError'
+  }
+}
 
 /** One Yjs update (or a compacted snapshot of acknowledged ones) of one document. */
 export interface UpdateRow {
@@ -28,7 +43,7 @@ export interface DocRow {
 }
 
 /** Projection row: indexes hold only stage, 0/1 due flags and dates; names stay inside `summary`. */
-export interface CaseRow {
+interface CaseRowKeys {
   id: string
   stage: string
   updatedAt: string
@@ -40,7 +55,16 @@ export interface CaseRow {
   monitoringDue: 0 | 1
   noContact3m: 0 | 1
   followUpDue: 0 | 1
+}
+
+/** The projection row in memory. */
+export interface CaseRow extends CaseRowKeys {
   summary: CaseSummary
+}
+
+/** The projection row on disk: the summary (names, address) sealed, bound to the case id. */
+export interface StoredCaseRow extends CaseRowKeys {
+  sealed: Uint8Array
 }
 
 export interface MetaRow {
@@ -51,12 +75,16 @@ export interface MetaRow {
 export class DoumDb extends Dexie {
   updates!: Table<UpdateRow, number>
   docs!: Table<DocRow, string>
-  cases!: Table<CaseRow, string>
+  cases!: Table<StoredCaseRow, string>
   meta!: Table<MetaRow, string>
   resources!: Table<Resource, string>
 
-  constructor(name: string) {
+  /** The data key this database's sealed values are read and written with. */
+  readonly key: CryptoKey
+
+  constructor(name: string, key: CryptoKey) {
     super(name)
+    this.key = key
     this.version(1).stores({
       updates: '++localId, [docName+localId], [docName+acked], acked',
       docs: 'name, [kind+hasPending], rejectedCount',
@@ -71,19 +99,24 @@ export class DoumDb extends Dexie {
 let current: DoumDb | null = null
 const closeHooks = new Set<() => void>()
 
-/** Opens (or switches to) the named database; tests pass a fresh name each. */
-export function openStore(name: string = DEFAULT_DB_NAME): DoumDb {
-  if (current && current.name === name) return current
+/** Opens (or switches to) the named database with its data key; tests pass a fresh name each. */
+export function openStore(name: string, key: CryptoKey): DoumDb {
+  if (current && current.name === name && current.key === key) return current
   if (current) closeStore()
-  current = new DoumDb(name)
+  current = new DoumDb(name, key)
   return current
 }
 
 export function getDb(): DoumDb {
-  return current ?? openStore()
+  if (!current) throw new StoreLockedError()
+  return current
 }
 
-/** Closes the database and drops every open document and in-memory index. */
+export function isStoreOpen(): boolean {
+  return current !== null
+}
+
+/** Closes the database, forgets the key and drops every open document and in-memory index. */
 export function closeStore(): void {
   for (const hook of closeHooks) hook()
   current?.close()

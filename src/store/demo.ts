@@ -8,7 +8,7 @@ import { emitChange } from './changes'
 import { getDb, nowIso } from './db'
 import type { CaseRow, DocRow, UpdateRow } from './db'
 import { encodeForStorage } from './docCodec'
-import { projectDoc } from './projection'
+import { projectDoc, sealCaseRows } from './projection'
 import { getSettings } from './storageMeta'
 
 const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '류', '홍']
@@ -132,17 +132,18 @@ export async function generateSyntheticCases(n: number, seed = 1): Promise<strin
       const name = caseDocName(cf.meta.id)
       const doc = new Y.Doc()
       writeNewCase(doc, cf)
-      updates.push({ docName: name, bytes: await encodeForStorage(Y.encodeStateAsUpdate(doc)), acked: 0, createdAt: at })
+      updates.push({ docName: name, bytes: await encodeForStorage(db.key, name, Y.encodeStateAsUpdate(doc)), acked: 0, createdAt: at })
       docs.push({ name, kind: 'case', hasPending: 1, rejectedCount: 0, updatedAt: at })
       const row = projectDoc(name, doc, today, settings)
       if (row) cases.push(row)
       doc.destroy()
       ids.push(cf.meta.id)
     }
+    const sealed = await sealCaseRows(db.key, cases)
     await db.transaction('rw', db.updates, db.docs, db.cases, async () => {
       await db.updates.bulkAdd(updates)
       await db.docs.bulkPut(docs)
-      await db.cases.bulkPut(cases)
+      await db.cases.bulkPut(sealed)
     })
     emitChange({ names: docs.map((d) => d.name), local: true })
   }

@@ -11,7 +11,7 @@ import { emitChange } from './changes'
 import { docKindOf, getDb, nowIso, onStoreClose, pendingDocRow } from './db'
 import type { CaseRow, DocRow, DoumDb, UpdateRow } from './db'
 import { decodeMany, encodeForStorage, encodeMany } from './docCodec'
-import { projectDoc } from './projection'
+import { projectDoc, sealCaseRows } from './projection'
 import { getSettings } from './storageMeta'
 
 /** Transaction origin of changes that came from elsewhere (relay, other tab, load): not persisted again. */
@@ -84,7 +84,7 @@ async function openEntry(name: string): Promise<OpenDoc> {
   const early: Uint8Array[] = []
   const promise = (async () => {
     const db = getDb()
-    const updates = await decodeMany((await readRows(db, name)).map((r) => r.bytes))
+    const updates = await decodeMany(db.key, name, (await readRows(db, name)).map((r) => r.bytes))
     const doc = emptyDoc(name)
     if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates), REMOTE_ORIGIN)
     // Updates broadcast by another tab while we were reading.
@@ -177,9 +177,10 @@ async function flushLocal(name: string, entry: OpenDoc): Promise<void> {
   if (!batch.length) return
   const db = getDb()
   try {
-    const stored = await encodeMany(batch)
+    const stored = await encodeMany(db.key, name, batch)
     const settings = await getSettings()
-    const caseRow = projectDoc(name, entry.doc, todayInSeoul(), settings)
+    const projected = projectDoc(name, entry.doc, todayInSeoul(), settings)
+    const caseRow = projected ? (await sealCaseRows(db.key, [projected]))[0] : undefined
     const at = nowIso()
     await db.transaction('rw', db.updates, db.docs, db.cases, async () => {
       await db.updates.bulkAdd(stored.map((bytes) => ({ docName: name, bytes, acked: 0 as const, createdAt: at })))
@@ -249,7 +250,7 @@ export async function applyRemoteUpdates(items: readonly { name: string; update:
     if (list) list.push(it.update)
     else byName.set(it.name, [it.update])
   }
-  const stored = await encodeMany(items.map((i) => i.update))
+  const stored = await encodeMany(db.key, items.map((i) => i.name), items.map((i) => i.update))
   const settings = await getSettings()
   const today = todayInSeoul()
 
@@ -258,7 +259,7 @@ export async function applyRemoteUpdates(items: readonly { name: string; update:
   const existing = new Map<string, Uint8Array[]>()
   if (closedCases.length) {
     const rowsByName = await db.transaction('r', db.updates, () => Promise.all(closedCases.map((n) => readRows(db, n))))
-    const decoded = await Promise.all(rowsByName.map((rows) => decodeMany(rows.map((r) => r.bytes))))
+    const decoded = await Promise.all(rowsByName.map((rows, i) => decodeMany(db.key, closedCases[i] as string, rows.map((r) => r.bytes))))
     closedCases.forEach((n, i) => existing.set(n, decoded[i] ?? []))
   }
 
@@ -280,6 +281,7 @@ export async function applyRemoteUpdates(items: readonly { name: string; update:
     }
   }
 
+  const sealedRows = await sealCaseRows(db.key, caseRows)
   const at = nowIso()
   await db.transaction('rw', db.updates, db.docs, db.cases, async () => {
     await db.updates.bulkAdd(
@@ -295,7 +297,7 @@ export async function applyRemoteUpdates(items: readonly { name: string; update:
       updatedAt: at,
     }))
     await db.docs.bulkPut(docRows)
-    if (caseRows.length) await db.cases.bulkPut(caseRows)
+    if (sealedRows.length) await db.cases.bulkPut(sealedRows)
   })
   postBroadcast({ type: 'updates', items: items.map((i) => ({ name: i.name, update: i.update, local: false })) })
   emitChange({ names: [...byName.keys()], local: false })
@@ -323,6 +325,21 @@ export async function compactMany(names: readonly string[], threshold = COMPACT_
   }
 }
 
+/**
+ * One snapshot of `updates` with deleted content dropped. Y.mergeUpdates keeps deleted text; a
+ * garbage-collecting Y.Doc replaces it with its length only, so text a worker deleted (a note on the
+ * wrong person) does not live on in the snapshot. Concurrent edits next to it still merge.
+ */
+export function collectGarbage(name: string, updates: readonly Uint8Array[]): Uint8Array {
+  const doc = emptyDoc(name)
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates([...updates]), REMOTE_ORIGIN)
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
 /** Merges the acknowledged rows of `name` into one acknowledged snapshot row once there are enough. */
 export async function maybeCompact(name: string, threshold = COMPACT_THRESHOLD): Promise<boolean> {
   if (compacting.has(name)) return false
@@ -333,8 +350,7 @@ export async function maybeCompact(name: string, threshold = COMPACT_THRESHOLD):
   try {
     const rows = (await readRows(db, name)).filter((r) => r.acked === 1)
     if (rows.length < 2) return false
-    const merged = Y.mergeUpdates(await decodeMany(rows.map((r) => r.bytes)))
-    const bytes = await encodeForStorage(merged)
+    const bytes = await encodeForStorage(db.key, name, collectGarbage(name, await decodeMany(db.key, name, rows.map((r) => r.bytes))))
     const ids = rows.map((r) => r.localId as number)
     return await db.transaction('rw', db.updates, async () => {
       const still = await db.updates.bulkGet(ids)
@@ -370,9 +386,10 @@ export async function removeDocuments(names: readonly string[]): Promise<void> {
 export async function docStateVector(name: string): Promise<Uint8Array | null> {
   const entry = open.get(name)
   if (entry) return Y.encodeStateVector(entry.doc)
-  const rows = await readRows(getDb(), name)
+  const db = getDb()
+  const rows = await readRows(db, name)
   if (!rows.length) return null
-  return Y.encodeStateVectorFromUpdate(Y.mergeUpdates(await decodeMany(rows.map((r) => r.bytes))))
+  return Y.encodeStateVectorFromUpdate(Y.mergeUpdates(await decodeMany(db.key, name, rows.map((r) => r.bytes))))
 }
 
 /** Subscribes to every change of an open doc (any origin), synchronously. */

@@ -1,5 +1,7 @@
 // The store's public face: screens and the sync engine import only from here.
-export { openStore, closeStore, DEFAULT_DB_NAME } from './db'
+export { openStore, closeStore, isStoreOpen, StoreLockedError, userDbName, LEGACY_DB_NAME } from './db'
+export { importLegacyStore } from './legacyImport'
+export { useDraft, whenDraftsSaved } from './drafts'
 export { ValidationError, TransitionError, CaseNotFoundError, type ValidationIssue } from './errors'
 export { CaseFileReadError } from './caseDoc'
 export {
@@ -39,6 +41,7 @@ export { addResource, listResources, type ResourceInput } from './resources'
 export {
   getSettings,
   getDeviceId,
+  setDeviceId,
   getSession,
   setSession,
   DEFAULT_SETTINGS,

@@ -3,7 +3,9 @@ import type * as Y from 'yjs'
 import { summarizeCase } from '../domain'
 import type { CaseSummary, DueFlags } from '../domain'
 import { hasCaseFile, isCaseDoc, readCaseFile } from './caseDoc'
-import type { CaseRow } from './db'
+import { getDb } from './db'
+import type { CaseRow, StoredCaseRow } from './db'
+import { openValue, sealValue } from './docCodec'
 import type { Settings } from './storageMeta'
 
 const bit = (b: boolean): 0 | 1 => (b ? 1 : 0)
@@ -35,4 +37,26 @@ export function projectDoc(name: string, doc: Y.Doc, today: string, settings: Se
     console.warn('projection skipped for a case doc:', (err as Error).message)
     return null
   }
+}
+
+const summaryContext = (id: string) => `case:${id}`
+
+/** Seals each row's summary for disk; the index columns stay as they are. */
+export async function sealCaseRows(key: CryptoKey, rows: readonly CaseRow[]): Promise<StoredCaseRow[]> {
+  return Promise.all(
+    rows.map(async ({ summary, ...keys }) => ({ ...keys, sealed: await sealValue(key, summaryContext(keys.id), summary) })),
+  )
+}
+
+export async function openCaseRows(key: CryptoKey, rows: readonly StoredCaseRow[]): Promise<CaseRow[]> {
+  return Promise.all(
+    rows.map(async ({ sealed, ...keys }) => ({ ...keys, summary: await openValue<CaseSummary>(key, summaryContext(keys.id), sealed) })),
+  )
+}
+
+/** One projection row, opened (tests and repairs; lists use the in-memory index). */
+export async function readCaseRow(id: string): Promise<CaseRow | undefined> {
+  const db = getDb()
+  const stored = await db.cases.get(id)
+  return stored ? (await openCaseRows(db.key, [stored]))[0] : undefined
 }

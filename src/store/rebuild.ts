@@ -8,7 +8,7 @@ import { getDb } from './db'
 import type { CaseRow } from './db'
 import { decodeMany } from './docCodec'
 import { openDocIfLoaded, readRows, REMOTE_ORIGIN } from './docStore'
-import { projectDoc } from './projection'
+import { projectDoc, sealCaseRows } from './projection'
 import { getSettings } from './storageMeta'
 
 const BATCH = 100
@@ -32,7 +32,7 @@ export async function rebuildProjections(names?: readonly string[]): Promise<num
       if (open) {
         row = projectDoc(name, open, today, settings)
       } else {
-        const updates = await decodeMany((rowsByName[j] ?? []).map((r) => r.bytes))
+        const updates = await decodeMany(db.key, name, (rowsByName[j] ?? []).map((r) => r.bytes))
         if (!updates.length) continue
         const temp = emptyDoc(name)
         Y.applyUpdate(temp, Y.mergeUpdates(updates), REMOTE_ORIGIN)
@@ -41,7 +41,7 @@ export async function rebuildProjections(names?: readonly string[]): Promise<num
       }
       if (row) rows.push(row)
     }
-    await db.cases.bulkPut(rows)
+    await db.cases.bulkPut(await sealCaseRows(db.key, rows))
     count += rows.length
     emitChange({ names: batch, local: false })
   }

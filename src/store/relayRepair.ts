@@ -21,13 +21,13 @@ export async function requeueBeyondRelay(items: readonly RemoteUpdate[]): Promis
   for (const [i, { name, update }] of items.entries()) {
     const rows = (rowsByDoc[i] ?? []).filter((r) => r.acked === 1)
     if (!rows.length) continue
-    const updates = await decodeMany(rows.map((r) => r.bytes))
+    const updates = await decodeMany(db.key, name, rows.map((r) => r.bytes))
     const local = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
     const beyond = beyondRelay(name, local, update)
     if (beyond) extra.push({ name, update: beyond })
   }
   if (!extra.length) return 0
-  const stored = await encodeMany(extra.map((e) => e.update))
+  const stored = await encodeMany(db.key, extra.map((e) => e.name), extra.map((e) => e.update))
   const at = nowIso()
   await db.transaction('rw', db.updates, db.docs, async () => {
     await db.updates.bulkAdd(extra.map((e, i) => ({ docName: e.name, bytes: stored[i] as Uint8Array, acked: 0 as const, createdAt: at })))

@@ -2,6 +2,7 @@
 import { DEFAULT_DEADLINES, DeadlineSettingsSchema } from '../domain'
 import type { DeadlineSettings, Locale } from '../domain'
 import { getDb, onStoreClose } from './db'
+import { openValue, sealValue } from './docCodec'
 import * as z from 'zod/mini'
 import { NO_RELAY_MARK, type RelayMark } from '../sync/syncStore'
 
@@ -22,7 +23,7 @@ async function setMeta(key: string, value: unknown): Promise<void> {
   await getDb().meta.put({ key, value })
 }
 
-/** A random id made once per device (per database). */
+/** A random id made once per device and user (per database); the relay binds tokens to it. */
 export async function getDeviceId(): Promise<string> {
   const db = getDb()
   return db.transaction('rw', db.meta, async () => {
@@ -32,6 +33,11 @@ export async function getDeviceId(): Promise<string> {
     await setMeta('deviceId', id)
     return id
   })
+}
+
+/** Sets the device id before first use (the id the login was made with). */
+export async function setDeviceId(id: string): Promise<void> {
+  await setMeta('deviceId', id)
 }
 
 export async function getCursor(): Promise<number> {
@@ -50,14 +56,26 @@ export async function setRelayMark(mark: RelayMark): Promise<void> {
   await setMeta('relayMark', { epoch: mark.epoch, seenSeq: mark.seenSeq })
 }
 
-/** The relay session (token and user); the security layer decides what to keep here. */
-export async function getSession<T>(): Promise<T | undefined> {
-  return getMeta<T>('session')
+/** A meta value sealed with the data key (the session token, drafts): never plaintext on disk. */
+export async function getSealedMeta<T>(key: string): Promise<T | undefined> {
+  const db = getDb()
+  const stored = (await db.meta.get(key))?.value
+  return ArrayBuffer.isView(stored) ? openValue<T>(db.key, `meta:${key}`, stored as Uint8Array) : undefined
 }
 
-export async function setSession(session: unknown): Promise<void> {
-  if (session === undefined || session === null) await getDb().meta.delete('session')
-  else await setMeta('session', session)
+export async function setSealedMeta(key: string, value: unknown): Promise<void> {
+  const db = getDb()
+  if (value === undefined || value === null) await db.meta.delete(key)
+  else await db.meta.put({ key, value: await sealValue(db.key, `meta:${key}`, value) })
+}
+
+/** The relay session (token and user); the security layer decides what to keep here. */
+export function getSession<T>(): Promise<T | undefined> {
+  return getSealedMeta<T>('session')
+}
+
+export function setSession(session: unknown): Promise<void> {
+  return setSealedMeta('session', session)
 }
 
 let cached: Settings | null = null

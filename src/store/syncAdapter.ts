@@ -2,44 +2,58 @@
 import type { PendingUpdate, RemoteUpdate, SyncStore } from '../sync/syncStore'
 import { postBroadcast } from './broadcast'
 import { emitChange, onChange } from './changes'
-import { getDb } from './db'
+import { getDb, isStoreOpen, StoreLockedError } from './db'
 import type { UpdateRow } from './db'
-import { decodeMany } from './docCodec'
+import { decodeFromStorage } from './docCodec'
 import { applyRemoteUpdates, compactMany, docStateVector, removeDocuments } from './docStore'
 import { heldDocNames, requeueBeyondRelay } from './relayRepair'
 import { getCursor, getDeviceId, getRelayMark, setCursor, setRelayMark } from './storageMeta'
 
+/**
+ * The engine's store, bound to the database open now (one user's). Work the engine still has in
+ * flight after a lock or a switch of user fails with StoreLockedError instead of reaching the next
+ * user's database.
+ */
 export function createDexieSyncStore(): SyncStore {
+  const bound = getDb()
+  const guarded =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      if (!isStoreOpen() || getDb() !== bound) return Promise.reject(new StoreLockedError())
+      return fn(...args)
+    }
   return {
-    getDeviceId,
-    getCursor,
-    setCursor,
-    getRelayMark,
-    setRelayMark,
-    pendingUpdates,
-    markAcked,
-    markRejected,
-    applyRemote: (items: RemoteUpdate[]) => applyRemoteUpdates(items),
-    removeDocs: (names: string[]) => removeDocuments(names),
-    stateVector: (name: string) => docStateVector(name),
-    heldDocNames,
-    requeueBeyondRelay: (items: RemoteUpdate[]) => requeueBeyondRelay(items),
+    getDeviceId: guarded(getDeviceId),
+    getCursor: guarded(getCursor),
+    setCursor: guarded(setCursor),
+    getRelayMark: guarded(getRelayMark),
+    setRelayMark: guarded(setRelayMark),
+    pendingUpdates: guarded(pendingUpdates),
+    markAcked: guarded(markAcked),
+    markRejected: guarded(markRejected),
+    applyRemote: guarded((items: RemoteUpdate[]) => applyRemoteUpdates(items)),
+    removeDocs: guarded((names: string[]) => removeDocuments(names)),
+    stateVector: guarded((name: string) => docStateVector(name)),
+    heldDocNames: guarded(heldDocNames),
+    requeueBeyondRelay: guarded((items: RemoteUpdate[]) => requeueBeyondRelay(items)),
     onLocalChange: (listener: () => void) =>
       onChange((e) => {
-        if (e.local) listener()
+        if (e.local && isStoreOpen() && getDb() === bound) listener()
       }),
   }
 }
 
 async function pendingUpdates(limit: number): Promise<PendingUpdate[]> {
-  const rows = await getDb()
+  const db = getDb()
+  const rows = await db
     .updates.where('acked')
     .equals(0)
     .filter((r) => !r.rejectedCode)
     .limit(limit)
     .toArray()
-  const bytes = await decodeMany(rows.map((r) => r.bytes))
-  return rows.map((r, i) => ({ localId: r.localId as number, name: r.docName, update: bytes[i] as Uint8Array }))
+  return Promise.all(
+    rows.map(async (r) => ({ localId: r.localId as number, name: r.docName, update: await decodeFromStorage(db.key, r.docName, r.bytes) })),
+  )
 }
 
 /** Updates rows by id in one transaction, then recomputes hasPending of the documents touched. */

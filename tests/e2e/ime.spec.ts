@@ -2,7 +2,7 @@
 // field (household registration) and in a visit's Y.Text (observations), read back after a reload.
 import { test, expect } from './support/fixtures'
 import { openProfile } from './support/browser'
-import { expectVisitSaved, observations, openApp, openVisit } from './support/app'
+import { expectVisitSaved, observations, openApp, openVisit, passGate } from './support/app'
 import { compositionSteps, recordCompositionEvents, typeWithIme } from './support/ime'
 
 test('composition steps follow a Korean IME (ㄱ → 기 → 김)', () => {
@@ -46,6 +46,7 @@ test.describe('in the app', () => {
     await expectVisitSaved(page)
 
     await page.reload()
+    await passGate(page)
     await openVisit(page, caseId, visitId)
     await expect(observations(page)).toHaveValue(note)
     await page.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId)

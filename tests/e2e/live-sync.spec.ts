@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 import { openProfile } from './support/browser'
-import { expectSyncState, expectVisitSaved, login, observations, openApp, registerHousehold, startVisit } from './support/app'
+import { expectSyncState, expectVisitSaved, observations, openApp, registerHousehold, startVisit } from './support/app'
 
 const PASSWORD = 'demo2026!'
 
@@ -50,8 +50,7 @@ test('a visit recorded offline reaches the supervisor live when the tablet is ba
   const worker = await openProfile(workerDir)
   const supervisor = await openProfile(supervisorDir)
   try {
-    await openApp(worker.page, relay.url)
-    await login(worker.page, 'dong.worker', PASSWORD)
+    await openApp(worker.page, relay.url, '#/', 'dong.worker', PASSWORD)
     await expectSyncState(worker.page, 'upToDate')
     const caseId = await registerHousehold(worker.page, {
       headName: '오누리',
@@ -60,8 +59,7 @@ test('a visit recorded offline reaches the supervisor live when the tablet is ba
     })
     await expect(worker.page.getByTestId('unsynced-count')).toHaveText('0', { timeout: 15_000 })
 
-    await openApp(supervisor.page, relay.url)
-    await login(supervisor.page, 'dong.supervisor', PASSWORD)
+    await openApp(supervisor.page, relay.url, '#/', 'dong.supervisor', PASSWORD)
     await expectSyncState(supervisor.page, 'upToDate')
     await supervisor.page.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId)
     await expect(supervisor.page.getByRole('heading', { level: 1 })).toContainText('오누리', { timeout: 15_000 })

@@ -2,7 +2,7 @@
 // household + case + visit note done with the server gone, kept across a browser restart.
 import { test, expect } from './support/fixtures'
 import { installabilityErrors, openProfile, waitForServiceWorkerControl } from './support/browser'
-import { expectVisitSaved, observations, openApp, openVisit, registerHousehold, startVisit } from './support/app'
+import { expectVisitSaved, observations, openApp, openVisit, passGate, registerHousehold, startVisit } from './support/app'
 
 test('works offline from a cold start and keeps everything across a restart', async ({ relay, profile }) => {
   const origin = relay.url
@@ -15,6 +15,8 @@ test('works offline from a cold start and keeps everything across a restart', as
   await relay.stop()
   await first.context.setOffline(true)
   await first.page.reload()
+  // The reload locked the app; the password unlocks it with no server and no network.
+  await passGate(first.page)
   await expect(first.page.getByTestId('network-state')).toHaveText('오프라인')
   expect(await first.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
 

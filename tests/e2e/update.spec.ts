@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DIST, startRelay, disposeRelay, type Relay } from './support/relay'
 import { newProfileDir, openProfile, removeProfileDir, waitForServiceWorkerControl } from './support/browser'
-import { observations, openApp, openVisit, registerHousehold, startVisit } from './support/app'
+import { observations, openApp, openVisit, passGate, registerHousehold, startVisit } from './support/app'
 
 let relay: Relay | undefined
 let profile = ''
@@ -57,6 +57,8 @@ test('a new version is offered, and accepting it reloads without losing typed te
     await waitForServiceWorkerControl(page)
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting === null))).toBe(true)
     await expect(prompt).toHaveCount(0)
+    // A reload locks the app (the key lives in memory only); what was typed waits, encrypted.
+    await passGate(page)
     await openVisit(page, caseId, visitId)
     await expect(observations(page)).toHaveValue(text)
   } finally {

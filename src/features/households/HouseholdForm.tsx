@@ -2,9 +2,8 @@
 import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { CASE_LEVELS, REFERRAL_SOURCES, TARGET_TYPES, todayInSeoul } from '../../domain'
-import { createCase, ValidationError } from '../../store'
+import { createCase, useDraft, ValidationError } from '../../store'
 import { useEnumLabel, useT } from '../../i18n'
-import { useDraft } from '../../platform/useDraft'
 import { Button, ChoiceGroup, Field, FormError, ImeTextArea, ImeTextInput, Section } from '../common'
 import { checkDraft, emptyMember, errorsFromIssues, newDraft, toCreateInput } from './draft'
 import { PhoneInput } from './PhoneInput'
@@ -17,7 +16,7 @@ export function HouseholdForm({ onSaved }: { onSaved: (caseId: string) => void }
   const t = useT()
   const label = useEnumLabel()
   const today = todayInSeoul()
-  const [draft, setDraft, clearDraft] = useDraft<HouseholdDraft>('household.new', newDraft(today, newKey()))
+  const [draft, setDraft, clearDraft, restored] = useDraft<HouseholdDraft>('household.new', newDraft(today, newKey()))
   const [errors, setErrors] = useState<FormErrors>({})
   const [formError, setFormError] = useState<string>()
   const [saving, setSaving] = useState(false)
@@ -53,6 +52,15 @@ export function HouseholdForm({ onSaved }: { onSaved: (caseId: string) => void }
     } finally {
       setSaving(false)
     }
+  }
+
+  // The inputs are uncontrolled (IME-safe): show them once the sealed draft is read.
+  if (!restored) {
+    return (
+      <div className="screen" role="status" aria-live="polite">
+        {t('common.loading')}
+      </div>
+    )
   }
 
   return (

@@ -1,5 +1,6 @@
 // App title, main navigation and the status bar.
 import { useT } from '../../i18n'
+import { lock, useAccess } from '../../security/access'
 import { hrefOf } from './router'
 import type { Route } from './router'
 import { StatusBar } from './StatusBar'
@@ -14,6 +15,7 @@ const NAV: { route: Route; key: string }[] = [
 
 export function TopBar({ current }: { current: Route['name'] }) {
   const t = useT()
+  const access = useAccess()
   return (
     <header className="top-bar">
       <div className="top-bar__row">
@@ -32,6 +34,11 @@ export function TopBar({ current }: { current: Route['name'] }) {
             </a>
           ))}
         </nav>
+        {access.status === 'unlocked' ? (
+          <button type="button" className="top-bar__lock" onClick={() => void lock()} data-testid="lock-now">
+            {t('lock.lockNow')}
+          </button>
+        ) : null}
       </div>
       <StatusBar />
     </header>

@@ -3,11 +3,12 @@ import 'fake-indexeddb/auto'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { I18nProvider } from '../../../src/i18n'
+import { TEST_STORE_KEY } from '../../support/storeKey'
 import { closeStore, createCase, openStore } from '../../../src/store'
 
 export function freshStore(): void {
   closeStore()
-  openStore(`test-${crypto.randomUUID()}`)
+  openStore(`test-${crypto.randomUUID()}`, TEST_STORE_KEY)
 }
 
 /** A synthetic household (made-up name, number and address). */

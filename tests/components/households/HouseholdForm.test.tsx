@@ -5,6 +5,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { HouseholdForm } from '../../../src/features/households/HouseholdForm'
 import { CaseListScreen } from '../../../src/features/cases/CaseListScreen'
 import { getCaseFile, useCaseList } from '../../../src/store'
+import { loadDraft } from '../../../src/store/drafts'
 import { freshStore, giveElementsHeight, renderUi } from '../shell/harness'
 
 beforeEach(() => {
@@ -12,6 +13,12 @@ beforeEach(() => {
   giveElementsHeight()
 })
 afterEach(cleanup)
+
+/** The form shows once its sealed draft is read from the store. */
+async function renderForm(onSaved: (caseId: string) => void) {
+  renderUi(<HouseholdForm onSaved={onSaved} />)
+  await screen.findByRole('button', { name: '저장하고 사례 열기' })
+}
 
 function typeInto(label: string | RegExp, value: string, index = 0) {
   const el = screen.getAllByLabelText(label)[index] as HTMLInputElement
@@ -47,7 +54,7 @@ function fillValid() {
 describe('HouseholdForm', () => {
   it('shows Korean messages under each field and writes nothing on empty input', async () => {
     const onSaved = vi.fn()
-    renderUi(<HouseholdForm onSaved={onSaved} />)
+    await renderForm(onSaved)
     fireEvent.click(screen.getByRole('button', { name: '저장하고 사례 열기' }))
     expect(await screen.findByText('대상 유형을 선택해 주세요.')).toBeInTheDocument()
     expect(screen.getByText('주소를 입력해 주세요.')).toBeInTheDocument()
@@ -64,7 +71,7 @@ describe('HouseholdForm', () => {
 
   it('refuses a full 주민등록번호 typed into a field and a bad phone, writing nothing', async () => {
     const onSaved = vi.fn()
-    renderUi(<HouseholdForm onSaved={onSaved} />)
+    await renderForm(onSaved)
     fillValid()
     typeInto('이름 *', '박서연 480203-2123456')
     typeInto('가구 연락처', '12-34')
@@ -78,7 +85,7 @@ describe('HouseholdForm', () => {
 
   it("shows the store's own Korean message under the field it refuses", async () => {
     const onSaved = vi.fn()
-    renderUi(<HouseholdForm onSaved={onSaved} />)
+    await renderForm(onSaved)
     fillValid()
     typeInto('주민번호 뒷자리 첫 숫자', '4') // 4 means born in the 2000s, the birth date says 1948
     fireEvent.click(screen.getByRole('button', { name: '저장하고 사례 열기' }))
@@ -92,7 +99,7 @@ describe('HouseholdForm', () => {
 
   it('saves a valid household with a masked number, then the list shows it', async () => {
     const onSaved = vi.fn()
-    renderUi(<HouseholdForm onSaved={onSaved} />)
+    await renderForm(onSaved)
     fillValid()
     expect(screen.getByTestId('masked-rrn')).toHaveTextContent('480203-2******')
     fireEvent.click(screen.getByRole('button', { name: '저장하고 사례 열기' }))
@@ -104,7 +111,7 @@ describe('HouseholdForm', () => {
     expect(saved?.members[0]).toMatchObject({ name: '박서연', birthDate: '1948-02-03', sexDigit: '2', isHead: true })
     expect(saved?.intake).toMatchObject({ source: 'volunteerReport', presentingProblem: '겨울철 난방비 부족, 고립' })
     expect(JSON.stringify(saved)).not.toMatch(/480203-?2\d{6}/)
-    expect(sessionStorage.getItem('doum.draft.household.new')).toBeNull()
+    expect(await loadDraft('household.new')).toBeUndefined()
     cleanup()
 
     renderUi(<CaseListScreen />)
@@ -116,11 +123,11 @@ describe('HouseholdForm', () => {
   })
 
   it('keeps the draft across a reload (remount), never in the URL', async () => {
-    renderUi(<HouseholdForm onSaved={() => undefined} />)
+    await renderForm(() => undefined)
     typeInto('주소 (도로명주소) *', '서울특별시 마포구 월드컵로 1')
     fireEvent.click(screen.getByLabelText('일반저소득'))
     cleanup()
-    renderUi(<HouseholdForm onSaved={() => undefined} />)
+    await renderForm(() => undefined)
     expect(screen.getByLabelText('주소 (도로명주소) *')).toHaveValue('서울특별시 마포구 월드컵로 1')
     expect(screen.getByLabelText('일반저소득')).toBeChecked()
     expect(window.location.href).not.toContain('월드컵로')
@@ -128,7 +135,7 @@ describe('HouseholdForm', () => {
 
   it('adds a second member and makes them the head of household', async () => {
     const onSaved = vi.fn()
-    renderUi(<HouseholdForm onSaved={onSaved} />)
+    await renderForm(onSaved)
     fillValid()
     fireEvent.click(screen.getByRole('button', { name: '가구원 추가' }))
     const second = screen.getAllByTestId('member-fields')[1] as HTMLElement

@@ -1,33 +1,18 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { useCallback } from 'react'
-import { AccountSection } from '../../../src/features/settings/AccountSection'
 import { DeadlineSection } from '../../../src/features/settings/DeadlineSection'
 import { LanguageSection } from '../../../src/features/settings/LanguageSection'
 import { I18nProvider, useT } from '../../../src/i18n'
 import type { Locale } from '../../../src/i18n'
-import { ToastProvider } from '../../../src/features/common'
-import { currentToken, login, logout } from '../../../src/security/session'
-import { getSession, getSettings, saveSettings, useSettings } from '../../../src/store'
-import { startRelay } from '../../../sync-server/relay'
-import type { RelayHandle } from '../../../sync-server/relay'
+import { getSettings, saveSettings, useSettings } from '../../../src/store'
 import { freshStore, renderUi } from '../shell/harness'
 
-let relay: RelayHandle
-const relayFetch: typeof fetch = (input, init) => fetch(`${relay.url}${String(input)}`, init)
-
-beforeAll(async () => {
-  relay = await startRelay({ storage: 'memory', port: 0, host: '127.0.0.1', seedDemo: true, log: () => undefined })
-})
-afterAll(async () => {
-  await relay.close()
-})
 beforeEach(freshStore)
-afterEach(async () => {
+afterEach(() => {
   cleanup()
-  await logout()
 })
 
 function Title() {
@@ -67,37 +52,5 @@ describe('settings', () => {
     fireEvent.change(screen.getByLabelText('접수 → 욕구·위기도 조사 (일)'), { target: { value: '7' } })
     fireEvent.click(screen.getByRole('button', { name: '저장' }))
     await waitFor(async () => expect((await getSettings()).deadlines.intakeToAssessmentDays).toBe(7))
-  })
-
-  it('logs in against the real relay, keeps the token in the store, and logs out', async () => {
-    await expect(login('dong.worker', 'wrong-password1', relayFetch)).rejects.toMatchObject({ code: 'credentials' })
-    expect(currentToken()).toBeNull()
-    const session = await login('dong.worker', 'demo2026!', relayFetch)
-    expect(session.user).toMatchObject({ username: 'dong.worker', role: 'worker', team: 'dong-sinchon' })
-    expect(currentToken()).toBe(session.token)
-    expect(await getSession<{ token: string }>()).toMatchObject({ token: session.token })
-
-    renderUi(
-      <ToastProvider>
-        <AccountSection />
-      </ToastProvider>,
-    )
-    expect(screen.getByTestId('logged-in')).toHaveTextContent('dong.worker (dong-sinchon, 사례관리사)로 로그인됨')
-    fireEvent.click(screen.getByRole('button', { name: '로그아웃' }))
-    expect(await screen.findByRole('button', { name: '로그인' })).toBeInTheDocument()
-    expect(currentToken()).toBeNull()
-    expect(await getSession()).toBeUndefined()
-  })
-
-  it('shows Korean login errors for missing input and an unreachable server', async () => {
-    renderUi(<AccountSection />)
-    fireEvent.click(screen.getByRole('button', { name: '로그인' }))
-    expect(await screen.findByText('아이디와 비밀번호를 입력해 주세요.')).toBeInTheDocument()
-    fireEvent.change(screen.getByLabelText('아이디'), { target: { value: 'dong.worker' } })
-    fireEvent.change(screen.getByLabelText('비밀번호'), { target: { value: 'demo2026!' } })
-    // jsdom has no server behind the page's origin, so the request cannot be made.
-    fireEvent.click(screen.getByRole('button', { name: '로그인' }))
-    expect(await screen.findByText('서버에 연결할 수 없습니다. 네트워크를 확인해 주세요.')).toBeInTheDocument()
-    expect(currentToken()).toBeNull()
   })
 })

@@ -5,13 +5,13 @@ import type { ReactElement } from 'react'
 import { I18nProvider } from '../../../src/i18n'
 import type { Locale } from '../../../src/i18n'
 import { ToastProvider } from '../../../src/features/common'
+import { TEST_STORE_KEY } from '../../support/storeKey'
 import { closeStore, createCase, openStore } from '../../../src/store'
 import type { CreateCaseInput } from '../../../src/store'
 
 export function freshStore(): void {
   closeStore()
-  sessionStorage.clear()
-  openStore(`test-${crypto.randomUUID()}`)
+  openStore(`test-${crypto.randomUUID()}`, TEST_STORE_KEY)
 }
 
 export function renderUi(ui: ReactElement, locale: Locale = 'ko') {

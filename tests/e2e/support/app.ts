@@ -5,9 +5,40 @@ import { expect, type Page } from '@playwright/test'
 const CASE_URL = /#\/case\/([0-9a-f-]{36})$/
 const VISIT_URL = /#\/case\/([0-9a-f-]{36})\/visit\/([0-9a-f-]{36})$/
 
-export async function openApp(page: Page, origin: string, hash = '#/'): Promise<void> {
+/** The synthetic demo organisation's password (README). */
+export const DEMO_PASSWORD = 'demo2026!'
+
+/** Opens the app and passes its lock as `username`: first sign-in, or unlock on a profile that has it. */
+export async function openApp(page: Page, origin: string, hash = '#/', username = 'dong.worker', password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${origin}/${hash}`)
-  await expect(page.getByTestId('network-state')).toBeVisible()
+  await passGate(page, username, password)
+}
+
+/** Whatever the lock shows (sign-in or unlock), gets `username` into the app with the password. */
+export async function passGate(page: Page, username = 'dong.worker', password = DEMO_PASSWORD): Promise<void> {
+  const app = page.getByTestId('network-state')
+  const signIn = page.getByRole('heading', { name: '도움 로그인' })
+  const unlock = page.getByRole('heading', { name: '잠금 해제' })
+  await expect(app.or(signIn).or(unlock)).toBeVisible()
+  if (await app.isVisible()) return
+  if (await unlock.isVisible()) {
+    const choice = page.getByRole('radio', { name: new RegExp(`^${username.replace('.', '\\.')} ·`) })
+    if (await choice.count()) await choice.check()
+    else if (!(await page.getByTestId('unlock-user').innerText()).startsWith(username)) {
+      await page.getByRole('button', { name: '다른 사용자로 로그인' }).click()
+    }
+  }
+  if (await unlock.isVisible()) {
+    const usePassword = page.getByRole('button', { name: '비밀번호로 열기' })
+    if (await usePassword.isVisible()) await usePassword.click()
+    await page.getByLabel('비밀번호', { exact: true }).fill(password)
+    await page.getByRole('button', { name: '잠금 해제', exact: true }).click()
+  } else {
+    await page.getByRole('textbox', { name: '아이디', exact: true }).fill(username)
+    await page.getByLabel('비밀번호', { exact: true }).fill(password)
+    await page.getByRole('button', { name: '로그인', exact: true }).click()
+  }
+  await expect(app).toBeVisible({ timeout: 20_000 })
 }
 
 export interface HouseholdInput {
@@ -58,11 +89,10 @@ export async function expectVisitSaved(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: '저장됨' })).toBeVisible()
 }
 
-export async function login(page: Page, username: string, password: string): Promise<void> {
+/** Signs in on the lock screen the page shows now (first sign-in of `username` on this profile). */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await passGate(page, username, password)
   await page.evaluate(() => (window.location.hash = '#/settings'))
-  await page.getByRole('textbox', { name: '아이디', exact: true }).fill(username)
-  await page.getByLabel('비밀번호', { exact: true }).fill(password)
-  await page.getByRole('button', { name: '로그인', exact: true }).click()
   await expect(page.getByTestId('logged-in')).toContainText(username)
 }
 

@@ -4,6 +4,7 @@ import { createCase, createDexieSyncStore, createVisit, getCaseFile, setText } f
 import { getDb } from '../../../src/store/db'
 import { COMPACT_THRESHOLD, maybeCompact, readRows } from '../../../src/store/docStore'
 import { caseInput, reopen, useFreshStore } from './helpers'
+import { decodeFromStorage } from '../../../src/store/docCodec'
 
 async function typeInto(id: string, visitId: string, text: string): Promise<void> {
   let value = ''
@@ -34,7 +35,7 @@ describe('compaction', () => {
     expect(acked.length).toBe(1)
     expect(acked[0]?.localId).toBe(ackedIds[0])
     expect(unacked.map((r) => r.localId)).toEqual(pending.slice(55).map((p) => p.localId))
-    expect(unacked.map((r) => Array.from(r.bytes))).toEqual(pending.slice(55).map((p) => Array.from(p.update)))
+    expect(await Promise.all(unacked.map(async (r) => Array.from(await decodeFromStorage(getDb().key, name, r.bytes))))).toEqual(pending.slice(55).map((p) => Array.from(p.update)))
     const before = await getCaseFile(id)
     await reopen()
     const after = await getCaseFile(id)

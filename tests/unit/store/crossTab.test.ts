@@ -8,6 +8,7 @@ import { getCaseIndex } from '../../../src/store/caseIndex'
 import { getDb } from '../../../src/store/db'
 import { openDoc } from '../../../src/store/docStore'
 import { caseInput, useFreshStore } from './helpers'
+import { readCaseRow, sealCaseRows } from '../../../src/store/projection'
 
 describe('several tabs', () => {
   useFreshStore()
@@ -44,9 +45,9 @@ describe('several tabs', () => {
     const updates: Uint8Array[] = []
     theirs.on('update', (u: Uint8Array) => updates.push(u))
     theirs.getMap('intake').set('sourceDetail', '다른 탭에서')
-    const row = await getDb().cases.get(id)
+    const row = await readCaseRow(id)
     if (!row) throw new Error('projection row missing')
-    await getDb().cases.put({ ...row, summary: { ...row.summary, headName: '다른탭' } })
+    await getDb().cases.bulkPut(await sealCaseRows(getDb().key, [{ ...row, summary: { ...row.summary, headName: '다른탭' } }]))
     const channel = new BroadcastChannel(CHANNEL_NAME)
     channel.postMessage({ type: 'updates', items: [{ name, update: updates[0] as Uint8Array, local: true }] } satisfies BroadcastMessage)
     channel.close()

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, beforeEach } from 'vitest'
 import { closeStore, openStore } from '../../../src/store'
+import { TEST_STORE_KEY } from '../../support/storeKey'
 import { whenAllWritten } from '../../../src/store/docStore'
 import type { CreateCaseInput } from '../../../src/store'
 
@@ -11,7 +12,7 @@ export let dbName = ''
 export function useFreshStore(): void {
   beforeEach(() => {
     dbName = `test-${crypto.randomUUID()}`
-    openStore(dbName)
+    openStore(dbName, TEST_STORE_KEY)
   })
   afterEach(async () => {
     await whenAllWritten()
@@ -24,7 +25,7 @@ export function useFreshStore(): void {
 export async function reopen(): Promise<void> {
   await whenAllWritten()
   closeStore()
-  openStore(dbName)
+  openStore(dbName, TEST_STORE_KEY)
 }
 
 export function caseInput(overrides: Partial<CreateCaseInput> = {}): CreateCaseInput {

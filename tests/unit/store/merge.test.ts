@@ -5,11 +5,13 @@ import { createCase, createDexieSyncStore, createVisit, getCaseFile, setText, up
 import { getDb } from '../../../src/store/db'
 import { readRows } from '../../../src/store/docStore'
 import { caseInput, useFreshStore } from './helpers'
+import { readCaseRow } from '../../../src/store/projection'
+import { decodeFromStorage } from '../../../src/store/docCodec'
 
 /** A second device's copy of the document, built from what this device stored. */
 async function otherDevice(name: string): Promise<Y.Doc> {
   const doc = new Y.Doc()
-  for (const r of await readRows(getDb(), name)) Y.applyUpdate(doc, r.bytes)
+  for (const r of await readRows(getDb(), name)) Y.applyUpdate(doc, await decodeFromStorage(getDb().key, name, r.bytes))
   return doc
 }
 
@@ -44,7 +46,7 @@ describe('two devices editing apart', () => {
 
     // And the other device converges to the same state when it receives ours.
     const local = new Y.Doc()
-    for (const r of await readRows(getDb(), name)) Y.applyUpdate(local, r.bytes)
+    for (const r of await readRows(getDb(), name)) Y.applyUpdate(local, await decodeFromStorage(getDb().key, name, r.bytes))
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(local, Y.encodeStateVector(remote)))
     const remoteText = ((remote.getMap('visits').get(visitId) as Y.Map<unknown>).get('observations') as Y.Text).toString()
     expect(remoteText).toBe('[팀장] 거실이 춥다. 보일러 고장.')
@@ -64,7 +66,7 @@ describe('two devices editing apart', () => {
     const { reopen } = await import('./helpers')
     await reopen()
     await createDexieSyncStore().applyRemote([{ name, update: Y.encodeStateAsUpdate(remote, sv) }])
-    const row = await getDb().cases.get(id)
+    const row = await readCaseRow(id)
     expect(row?.summary.headName).toBe('김민준')
     expect((await getCaseFile(id))?.members[0]?.name).toBe('김민준')
   })

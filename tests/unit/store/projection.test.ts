@@ -4,6 +4,7 @@ import { addDays, todayInSeoul } from '../../../src/domain'
 import { createCase, createVisit, rebuildProjections, saveSettings, setText } from '../../../src/store'
 import { getDb } from '../../../src/store/db'
 import { caseInput, useFreshStore } from './helpers'
+import { readCaseRow } from '../../../src/store/projection'
 
 describe('projection rows', () => {
   useFreshStore()
@@ -11,7 +12,7 @@ describe('projection rows', () => {
   it('are written with the case and carry summary fields and 0/1 due flags', async () => {
     const today = todayInSeoul()
     const id = await createCase(caseInput({ intake: { date: addDays(today, -20), source: 'self', presentingProblem: '체납' } }))
-    const row = await getDb().cases.get(id)
+    const row = await readCaseRow(id)
     expect(row?.summary).toMatchObject({ id, headName: '김민수', memberNames: ['김민수', '이영희'], stage: 'intake', targetType: 'basic' })
     expect(row?.assessmentOverdue).toBe(1) // 20 days since intake, the default allows 10
     expect(row?.summary.due.assessmentOverdue).toBe(true)
@@ -23,7 +24,7 @@ describe('projection rows', () => {
     const id = await createCase(caseInput())
     const visitedAt = new Date().toISOString()
     const visitId = await createVisit(id, { visitedAt, contact: 'met', nextVisitDate: addDays(todayInSeoul(), 7) })
-    const row = await getDb().cases.get(id)
+    const row = await readCaseRow(id)
     expect(row?.summary.lastContactDate).toBe(todayInSeoul())
     expect(row?.summary.nextVisitDate).toBe(addDays(todayInSeoul(), 7))
     const before = row?.updatedAt
@@ -44,8 +45,8 @@ describe('projection rows', () => {
     const b = await createCase(caseInput({ members: [{ name: '박지성' }] }))
     await getDb().cases.clear()
     expect(await rebuildProjections()).toBe(2)
-    expect((await getDb().cases.get(a))?.summary.headName).toBe('김민수')
-    expect((await getDb().cases.get(b))?.summary.headName).toBe('박지성')
+    expect((await readCaseRow(a))?.summary.headName).toBe('김민수')
+    expect((await readCaseRow(b))?.summary.headName).toBe('박지성')
   })
 
   it('keep personal data out of IndexedDB indexes', () => {

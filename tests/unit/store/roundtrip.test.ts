@@ -13,6 +13,7 @@ import {
 } from '../../../src/store'
 import { getDb } from '../../../src/store/db'
 import { caseInput, reopen, useFreshStore } from './helpers'
+import { decodeFromStorage } from '../../../src/store/docCodec'
 
 describe('store round-trip', () => {
   useFreshStore()
@@ -49,7 +50,7 @@ describe('store round-trip', () => {
     expect(all.length).toBe(7)
     expect(all.every((r) => r.acked === 0)).toBe(true)
     const doc = new Y.Doc()
-    for (const r of all) Y.applyUpdate(doc, r.bytes)
+    for (const r of all) Y.applyUpdate(doc, await decodeFromStorage(getDb().key, r.docName, r.bytes))
     const visits = doc.getMap('visits').get(visitId) as Y.Map<unknown>
     expect(String(visits.get('observations'))).toBe('안녕하세요')
   })

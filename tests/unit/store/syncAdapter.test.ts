@@ -7,6 +7,8 @@ import { getDb } from '../../../src/store/db'
 import { EMPTY_STATE } from '../../../src/sync/beyondRelay'
 import { MsgType, decodeMessage, encodeMessage } from '../../../src/sync/protocol'
 import { caseInput, reopen, useFreshStore } from './helpers'
+import { readCaseRow } from '../../../src/store/projection'
+import { decodeFromStorage } from '../../../src/store/docCodec'
 
 describe('Dexie sync store', () => {
   useFreshStore()
@@ -69,7 +71,7 @@ describe('Dexie sync store', () => {
     const ackAll = async () => sync.markAcked((await sync.pendingUpdates(100)).map((p) => p.localId))
     const merged = async (name: string) => {
       const d = new Y.Doc()
-      for (const r of await getDb().updates.where('docName').equals(name).toArray()) Y.applyUpdate(d, r.bytes)
+      for (const r of await getDb().updates.where('docName').equals(name).toArray()) Y.applyUpdate(d, await decodeFromStorage(getDb().key, name, r.bytes))
       return d
     }
     const a = await createCase(caseInput())
@@ -104,7 +106,7 @@ describe('Dexie sync store', () => {
     const remote = new Y.Doc()
     const other = await createCase(caseInput({ members: [{ name: '원격사례' }] }))
     const otherName = `case/${other}`
-    for (const r of await getDb().updates.toArray()) Y.applyUpdate(remote, r.bytes)
+    for (const r of await getDb().updates.toArray()) Y.applyUpdate(remote, await decodeFromStorage(getDb().key, r.docName, r.bytes))
     await sync.removeDocs([otherName])
     expect(await getDb().updates.count()).toBe(0)
     expect(await getDb().cases.count()).toBe(0)
@@ -113,7 +115,7 @@ describe('Dexie sync store', () => {
     await sync.applyRemote([{ name: otherName, update: Y.encodeStateAsUpdate(remote) }])
     expect(await sync.pendingUpdates(10)).toEqual([])
     expect(await countUnsynced()).toBe(0)
-    expect((await getDb().cases.get(other))?.summary.headName).toBe('원격사례')
+    expect((await readCaseRow(other))?.summary.headName).toBe('원격사례')
     expect(Array.from((await sync.stateVector(otherName)) ?? [])).toEqual(Array.from(Y.encodeStateVector(remote)))
     expect((await getCaseFile(other))?.members[0]?.name).toBe('원격사례')
 
@@ -148,11 +150,13 @@ describe('Dexie sync store', () => {
     expect(page.items[0]?.update.buffer.byteLength).toBeGreaterThan(page.items[0]?.update.byteLength ?? 0)
     await sync.applyRemote(page.items)
     const rows = await getDb().updates.toArray()
-    expect(rows.map((r) => r.bytes.buffer.byteLength).sort((a, b) => a - b)).toEqual(items.map((i) => i.update.byteLength).sort((a, b) => a - b))
+    // Format byte, IV and tag around each update's own ciphertext: never the page buffer.
+    const SEAL_OVERHEAD = 1 + 12 + 16
+    expect(rows.map((r) => r.bytes.buffer.byteLength).sort((a, b) => a - b)).toEqual(items.map((i) => i.update.byteLength + SEAL_OVERHEAD).sort((a, b) => a - b))
     for (const it of items) {
       const row = rows.find((r) => r.docName === it.name)
       const doc = new Y.Doc()
-      Y.applyUpdate(doc, row?.bytes ?? new Uint8Array())
+      Y.applyUpdate(doc, row ? await decodeFromStorage(getDb().key, row.docName, row.bytes) : new Uint8Array())
       const original = new Y.Doc()
       Y.applyUpdate(original, it.update)
       expect(doc.getText('t').toString()).toBe(original.getText('t').toString())

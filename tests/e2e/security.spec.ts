@@ -1,0 +1,116 @@
+// Issue 7 in real Chromium: after a sync and a lock, no IndexedDB record, key or browser storage holds
+// the synthetic person's name, phone, address or note; a wrong password opens nothing; another user of
+// the same tablet sees none of it.
+import type { Page } from '@playwright/test'
+import { test, expect } from './support/fixtures'
+import { openProfile } from './support/browser'
+import { expectSyncState, expectVisitSaved, observations, openApp, passGate, registerHousehold, startVisit } from './support/app'
+
+const NAME = '탁보안'
+const PHONE_DIGITS = '01077708123'
+const ADDRESS = '서울특별시 서대문구 암호숲길 99'
+const NOTE = '수면제 과다 복용 이력 있음. 채무 독촉 전화로 불안 호소.'
+
+/** Every database, store, key and value the page can reach, searched byte for byte (UTF-8). */
+async function plaintextFound(page: Page, needles: string[]): Promise<string[]> {
+  return page.evaluate(async (needles) => {
+    const enc = new TextEncoder()
+    const patterns = needles.map((n) => ({ n, bytes: enc.encode(n) }))
+    const hits = new Set<string>()
+    const searchBytes = (hay: Uint8Array) => {
+      for (const { n, bytes } of patterns) {
+        outer: for (let i = 0; i + bytes.length <= hay.length; i++) {
+          for (let j = 0; j < bytes.length; j++) if (hay[i + j] !== bytes[j]) continue outer
+          hits.add(n)
+          break
+        }
+      }
+    }
+    const visit = (v: unknown): void => {
+      if (typeof v === 'string') searchBytes(enc.encode(v))
+      else if (v instanceof ArrayBuffer) searchBytes(new Uint8Array(v))
+      else if (ArrayBuffer.isView(v)) searchBytes(new Uint8Array(v.buffer, v.byteOffset, v.byteLength))
+      else if (Array.isArray(v)) v.forEach(visit)
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          searchBytes(enc.encode(k))
+          visit(x)
+        }
+      }
+    }
+    const req = <T,>(r: IDBRequest<T>) => new Promise<T>((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))))
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue
+      visit(info.name)
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open(info.name as string)
+        r.onsuccess = () => res(r.result)
+        r.onerror = () => rej(r.error)
+      })
+      for (const storeName of Array.from(db.objectStoreNames)) {
+        const store = db.transaction(storeName, 'readonly').objectStore(storeName)
+        visit(await req(store.getAll()))
+        visit(await req(store.getAllKeys()))
+      }
+      db.close()
+    }
+    for (const storage of [sessionStorage, localStorage]) {
+      for (let i = 0; i < storage.length; i++) {
+        const k = storage.key(i) as string
+        visit(k)
+        visit(storage.getItem(k))
+      }
+    }
+    return [...hits]
+  }, needles)
+}
+
+test('what the device stores is ciphertext; a wrong password opens nothing; another user sees nothing', async ({ relay, profile }) => {
+  const { context, page } = await openProfile(profile)
+  try {
+    await openApp(page, relay.url)
+    await expectSyncState(page, 'upToDate')
+    const caseId = await registerHousehold(page, { headName: NAME, address: ADDRESS, presentingProblem: '독거, 최근 연락 끊김' })
+    await page.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId)
+    await startVisit(page, caseId)
+    await observations(page).fill(NOTE)
+    await observations(page).blur()
+    await expectVisitSaved(page)
+    // A half-typed registration (the draft) carries the phone number.
+    await page.evaluate(() => (window.location.hash = '#/new'))
+    await page.getByRole('textbox', { name: '가구 연락처', exact: true }).fill(PHONE_DIGITS)
+    await page.getByRole('textbox', { name: '가구 연락처', exact: true }).blur()
+    await expect(page.getByTestId('unsynced-count')).toHaveText('0', { timeout: 15_000 })
+
+    await page.getByTestId('lock-now').click()
+    await expect(page.getByRole('heading', { name: '잠금 해제' })).toBeVisible()
+    const needles = [NAME, ADDRESS, '암호숲길', NOTE, '수면제', PHONE_DIGITS, '010-7770-8123']
+    expect(await plaintextFound(page, needles)).toEqual([])
+    // The scan does read every record: the account name is stored in the clear on purpose.
+    expect(await plaintextFound(page, ['dong.worker'])).toEqual(['dong.worker'])
+
+    await page.getByLabel('비밀번호', { exact: true }).fill('demo2026?')
+    await page.getByRole('button', { name: '잠금 해제', exact: true }).click()
+    await expect(page.getByText('아이디 또는 비밀번호가 올바르지 않습니다.')).toBeVisible()
+    await expect(page.getByTestId('network-state')).toHaveCount(0)
+
+    // Another team's worker signs in on the same tablet: none of the first user's cases.
+    await page.getByRole('button', { name: '다른 사용자로 로그인' }).click()
+    await passGate(page, 'hope.worker')
+    await expectSyncState(page, 'upToDate')
+    await page.evaluate(() => (window.location.hash = '#/'))
+    await expect(page.getByTestId('case-count').or(page.getByText('아직 사례가 없습니다'))).toBeVisible()
+    await expect(page.getByTestId('case-row').filter({ hasText: NAME })).toHaveCount(0)
+    await expect(page.locator('main')).not.toContainText(NAME)
+
+    // And the first user's work, draft included, is all there after their own unlock.
+    await page.getByTestId('lock-now').click()
+    await passGate(page, 'dong.worker')
+    await page.evaluate(() => (window.location.hash = '#/'))
+    await expect(page.getByTestId('case-row').filter({ hasText: NAME })).toHaveCount(1)
+    await page.evaluate(() => (window.location.hash = '#/new'))
+    await expect(page.getByRole('textbox', { name: '가구 연락처', exact: true })).toHaveValue(/010-?7770-?8123/)
+  } finally {
+    await context.close()
+  }
+})
