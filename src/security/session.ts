@@ -20,7 +20,7 @@ export interface Session {
   loggedInAt: string
 }
 
-export type LoginErrorCode = 'missing' | 'credentials' | 'locked' | 'network' | 'server' | 'otherUser'
+export type LoginErrorCode = 'missing' | 'credentials' | 'locked' | 'network' | 'server' | 'otherUser' | 'revoked'
 
 export class LoginError extends Error {
   readonly code: LoginErrorCode
@@ -65,6 +65,7 @@ export async function requestSession(
   }
   if (res.status === 401) throw new LoginError('credentials')
   if (res.status === 429 || res.status === 423) throw new LoginError('locked')
+  if (res.status === 403) throw new LoginError('revoked')
   if (!res.ok) throw new LoginError('server')
   const body: unknown = await res.json().catch(() => null)
   const candidate = { ...(body as object), loggedInAt: new Date().toISOString() }

@@ -1,6 +1,7 @@
 // Issue 7 in real Chromium: after a sync and a lock, no IndexedDB record, key or browser storage holds
 // the synthetic person's name, phone, address or note; a wrong password opens nothing; another user of
 // the same tablet sees none of it.
+import { spawnSync } from 'node:child_process'
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 import { openProfile } from './support/browser'
@@ -110,6 +111,32 @@ test('what the device stores is ciphertext; a wrong password opens nothing; anot
     await expect(page.getByTestId('case-row').filter({ hasText: NAME })).toHaveCount(1)
     await page.evaluate(() => (window.location.hash = '#/new'))
     await expect(page.getByRole('textbox', { name: '가구 연락처', exact: true })).toHaveValue(/010-?7770-?8123/)
+  } finally {
+    await context.close()
+  }
+})
+
+test('an admin revoking the user ends the open session within seconds and wipes the device', async ({ relay, profile }) => {
+  const { context, page } = await openProfile(profile)
+  try {
+    await openApp(page, relay.url)
+    await expectSyncState(page, 'upToDate')
+    await registerHousehold(page, { headName: NAME, address: ADDRESS, presentingProblem: '분실 기기 시험' })
+    await expect(page.getByTestId('unsynced-count')).toHaveText('0', { timeout: 15_000 })
+    expect((await page.evaluate(() => indexedDB.databases())).some((d) => d.name?.startsWith('doum-user-'))).toBe(true)
+
+    // The admin CLI runs beside the running relay, on the same DATA_DIR.
+    const started = Date.now()
+    const cli = spawnSync('npx', ['tsx', 'sync-server/admin.ts', 'revoke-tokens', '--username', 'dong.worker'], {
+      env: { ...process.env, DATA_DIR: relay.dataDir },
+      encoding: 'utf8',
+    })
+    expect(cli.status, cli.stderr).toBe(0)
+    await expect(page.getByTestId('lock-notice')).toContainText('관리자가 이 기기의 접근을 해지하여', { timeout: 10_000 })
+    console.log(`revocation: device wiped ${Date.now() - started} ms after the admin command started`)
+    await expect(page.getByRole('heading', { name: '도움 로그인' })).toBeVisible()
+    await expect.poll(async () => (await page.evaluate(() => indexedDB.databases())).filter((d) => d.name?.startsWith('doum-user-')).length).toBe(0)
+    expect(await plaintextFound(page, ['dong.worker', NAME])).toEqual([])
   } finally {
     await context.close()
   }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { createDexieSyncStore } from '../../store'
 import { createSyncEngine } from '../../sync/engine'
 import { SYNC_LOCK_NAME, SYNC_STATUS_CHANNEL, startSharedSync } from '../../sync/tabLeader'
-import { getAccessState } from '../../security/access'
+import { getAccessState, wipeAndSignOut } from '../../security/access'
 import { currentToken, subscribeSession } from '../../security/session'
 import { OFFLINE_SYNC } from './syncContext'
 import type { SyncHandle } from './syncContext'
@@ -18,7 +18,14 @@ export function useSync(enabled = true): SyncHandle {
     if (!enabled || access.status !== 'unlocked') return
     const user = access.account.userId
     const shared = startSharedSync(
-      () => createSyncEngine({ url: syncUrlFor(window.location), store: createDexieSyncStore(), getToken: currentToken }),
+      () =>
+        createSyncEngine({
+          url: syncUrlFor(window.location),
+          store: createDexieSyncStore(),
+          getToken: currentToken,
+          // An admin revoked this device or user (lost tablet): erase this user's data here.
+          onWipe: () => void wipeAndSignOut('revoked'),
+        }),
       { lockName: `${SYNC_LOCK_NAME}:${user}`, channelName: `${SYNC_STATUS_CHANNEL}:${user}` },
     )
     // A new login (here or in another tab) should not wait for the periodic retry.
