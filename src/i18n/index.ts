@@ -6,12 +6,7 @@ import type { EnumName, EnumValue } from '../domain/enums'
 import { messages as common } from './messages/common'
 import { messages as shell } from './messages/shell'
 import { messages as cases } from './messages/cases'
-import { messages as households } from './messages/households'
 import { messages as settings } from './messages/settings'
-import { messages as resources } from './messages/resources'
-import { messages as caseFile } from './messages/caseFile'
-import { messages as visits } from './messages/visits'
-import { messages as supervisor } from './messages/supervisor'
 import { messages as lock } from './messages/lock'
 
 export type Locale = 'ko' | 'en'
@@ -19,16 +14,26 @@ export const LOCALES: readonly Locale[] = ['ko', 'en']
 export type Vars = Readonly<Record<string, string | number>>
 export type TFunction = (key: string, vars?: Vars) => string
 
-interface MessageFile {
+export interface MessageFile {
   ko: Readonly<Record<string, string>>
   en: Readonly<Record<string, string>>
 }
 
-const FILES: readonly MessageFile[] = [common, shell, cases, households, settings, resources, caseFile, visits, supervisor, lock]
+// What the first screens need (lock, list, shell); the other screens bring their own text with them
+// (screenMessages.ts, in the lazily loaded chunk) to keep the first load small on volunteers' phones.
+const FIRST_LOAD: readonly MessageFile[] = [common, shell, cases, settings, lock]
 
-export const MESSAGES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  ko: Object.assign({}, ...FILES.map((f) => f.ko)) as Record<string, string>,
-  en: Object.assign({}, ...FILES.map((f) => f.en)) as Record<string, string>,
+export const MESSAGES: Readonly<Record<Locale, Record<string, string>>> = {
+  ko: Object.assign({}, ...FIRST_LOAD.map((f) => f.ko)) as Record<string, string>,
+  en: Object.assign({}, ...FIRST_LOAD.map((f) => f.en)) as Record<string, string>,
+}
+
+/** Adds a screen's messages; called when its module loads, before it renders. */
+export function registerMessages(...files: readonly MessageFile[]): void {
+  for (const f of files) {
+    Object.assign(MESSAGES.ko, f.ko)
+    Object.assign(MESSAGES.en, f.en)
+  }
 }
 
 /** Looks a key up (falling back to Korean, then the key itself) and fills `{name}` placeholders. */

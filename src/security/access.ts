@@ -127,7 +127,7 @@ export function unlockByPin(account: DeviceAccount, pin: string): Promise<void> 
 
 /** A new relay token for the unlocked user (expired or revoked session); re-wraps the key under the password. */
 export function refreshToken(password: string, fetchImpl: typeof fetch = fetch): Promise<void> {
-  return serial(async () => {
+  const run = serial(async () => {
     if (state.status !== 'unlocked' || !dataKey) throw new LoginError('missing')
     const { account } = state
     const session = await requestSession(account.username, password, await getDeviceId(), fetchImpl)
@@ -135,6 +135,11 @@ export function refreshToken(password: string, fetchImpl: typeof fetch = fetch):
     await keepSession(session)
     await rewrapPassword(account.userId, dataKey, password)
   })
+  // The relay refuses this device (revoked by an admin): its data leaves the device, as on a Wipe.
+  run.catch((err: unknown) => {
+    if (err instanceof LoginError && err.code === 'revoked') void wipeAndSignOut('revoked', fetchImpl)
+  })
+  return run
 }
 
 /** Locks: the screen goes first, then pending writes are flushed and the key leaves memory. */

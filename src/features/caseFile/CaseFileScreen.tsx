@@ -19,6 +19,7 @@ import { PlanSection } from './sections/PlanSection'
 import { SelectionSection } from './sections/SelectionSection'
 import { VisitsSection } from './sections/VisitsSection'
 import './caseFile.css'
+import '../../i18n/screenMessages'
 
 export function CaseFileScreen({ caseId }: { caseId: string }) {
   const t = useT()

@@ -9,6 +9,7 @@ import { checkDraft, emptyMember, errorsFromIssues, newDraft, toCreateInput } fr
 import { PhoneInput } from './PhoneInput'
 import type { FormErrors, HouseholdDraft, MemberDraft } from './draft'
 import { MemberFields } from './MemberFields'
+import '../../i18n/screenMessages'
 
 const newKey = () => crypto.randomUUID()
 

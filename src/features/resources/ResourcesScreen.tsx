@@ -6,6 +6,7 @@ import { useResources } from '../../store'
 import { useEnumLabel, useT } from '../../i18n'
 import { Badge } from '../common'
 import { ResourceForm } from './ResourceForm'
+import '../../i18n/screenMessages'
 
 export function ResourcesScreen() {
   const t = useT()

@@ -5,6 +5,7 @@ import { AccountSection } from './AccountSection'
 import { DeadlineSection } from './DeadlineSection'
 import { LanguageSection } from './LanguageSection'
 import { LockSection } from './LockSection'
+import '../../i18n/screenMessages'
 
 export function SettingsScreen() {
   const t = useT()

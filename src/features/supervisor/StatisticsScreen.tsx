@@ -5,6 +5,7 @@ import { useEnumLabel, useT } from '../../i18n'
 import { Field } from '../common'
 import { StatTable } from './StatTable'
 import { useAllCaseFiles } from './useAllCaseFiles'
+import '../../i18n/screenMessages'
 
 export function StatisticsScreen() {
   const t = useT()

@@ -6,6 +6,7 @@ import { createVisit } from '../../store'
 import { EmptyState, FormError } from '../common'
 import { visitHref } from './routes'
 import { VisitNoteEditor } from './VisitNoteEditor'
+import '../../i18n/screenMessages'
 
 export interface VisitNoteScreenProps {
   caseId: string

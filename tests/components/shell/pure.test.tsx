@@ -5,6 +5,7 @@ import { syncUrlFor } from '../../../src/features/shell/syncUrl'
 import { formatBytes, isStorageLow } from '../../../src/platform/storageQuota'
 import { shortAddress } from '../../../src/features/cases/shortAddress'
 import { MESSAGES, translate } from '../../../src/i18n'
+import '../../../src/i18n/screenMessages'
 
 const MB = 1024 * 1024
 const ID = '0b7a3c9e-5d2f-4a61-9c8e-1f2a3b4c5d6e'
