@@ -227,12 +227,13 @@ function plainOf(map: YMap): Plain {
 }
 
 /** Entities of a collection that pass their own schema; a broken one is skipped, not fatal. */
-function entitiesOf(doc: Y.Doc, key: string, schema: { safeParse(v: unknown): { success: boolean } }): Plain[] {
+function entitiesOf(doc: Y.Doc, key: string, schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }): Plain[] {
   const out: Plain[] = []
   for (const value of rootMap(doc, key).values()) {
     if (!(value instanceof Y.Map)) continue
-    const plain = plainOf(value as YMap)
-    if (schema.safeParse(plain).success) out.push(plain)
+    const parsed = schema.safeParse(plainOf(value as YMap))
+    // The parsed entity (as the whole-file parse gives it), so readCaseFile need not check it again.
+    if (parsed.success) out.push(parsed.data as Plain)
     else console.warn(`case file: skipped an invalid ${key} entry`)
   }
   return out
@@ -311,7 +312,10 @@ export function rawCaseFile(doc: Y.Doc): Plain {
     followUps: entitiesOf(doc, 'followUps', FollowUpSchema).sort(byKey('date')),
     history: historyArray(doc)
       .toArray()
-      .filter((h) => HistoryEventSchema.safeParse(h).success),
+      .flatMap((h) => {
+        const parsed = HistoryEventSchema.safeParse(h)
+        return parsed.success ? [parsed.data] : []
+      }),
   }
   const selection = optionalRecord(doc, 'selection')
   if (selection) raw.selection = selection
@@ -325,7 +329,8 @@ export function rawCaseFile(doc: Y.Doc): Plain {
 /** The validated case file held by `doc` (migrated from an older schemaVersion when needed). */
 export function readCaseFile(doc: Y.Doc): CaseFile {
   if (!hasCaseFile(doc)) throw new CaseFileReadError('사례 파일이 비어 있습니다.')
-  const result = migrateCaseFile(rawCaseFile(doc))
+  // rawCaseFile checked every entity on its own (a broken one is skipped, not fatal).
+  const result = migrateCaseFile(rawCaseFile(doc), { entitiesChecked: true })
   if (!result.ok) throw new CaseFileReadError(result.reason)
   return result.caseFile
 }

@@ -112,6 +112,23 @@ describe('case file', () => {
     expect(CaseFileSchema.safeParse({ ...base, meta: { ...base.meta, id: '../etc' } }).success).toBe(false)
     expect(CaseFileSchema.safeParse({ ...base, members: [] }).success).toBe(false)
   })
+  it('with entities already checked by the reader, still checks the rest and the rules across entities', () => {
+    const cf = makeCaseFile()
+    const checked = (raw: unknown) => migrateCaseFile(raw, { entitiesChecked: true })
+    expect(checked(JSON.parse(JSON.stringify(cf)))).toEqual({ ok: true, caseFile: cf })
+    expect(checked({ ...cf, members: [makeMember({ id: 'x' }), makeMember({ id: 'x' })] }).ok).toBe(false)
+    expect(checked({ ...cf, members: [makeMember({ isHead: true }), makeMember({ isHead: true })] }).ok).toBe(false)
+    const stranger = checked({ ...cf, linkages: [makeLinkage(['nobody'])] })
+    expect(stranger.ok ? '' : stranger.reason).toContain('이 가구에 없는 가구원이 연계 대상에 있습니다.')
+    expect(checked({ ...cf, members: [] }).ok).toBe(false)
+    expect(checked({ ...cf, household: {} }).ok).toBe(false)
+    // The entities themselves are taken as the reader gives them…
+    const visits = [{ ...makeVisit(), visitedAt: 'not a date' }]
+    expect(checked({ ...cf, visits }).ok).toBe(true)
+    expect(migrateCaseFile({ ...cf, visits }).ok).toBe(false)
+    // …but an older version is checked in full.
+    expect(checked({ ...cf, meta: { ...cf.meta, schemaVersion: CASE_SCHEMA_VERSION - 1 }, visits }).ok).toBe(false)
+  })
   it('migrates version 1, refuses newer, missing or broken files', () => {
     const cf = makeCaseFile()
     const ok = migrateCaseFile(JSON.parse(JSON.stringify(cf)))
