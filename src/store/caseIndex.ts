@@ -39,7 +39,7 @@ export class CaseIndex {
   loaded = false
 
   constructor() {
-    this.unsubscribes.push(onChange((e) => this.markChanged(e.names)))
+    this.unsubscribes.push(onChange((e) => (e.summaries ? this.setKnown(e.names, e.summaries) : this.markChanged(e.names))))
   }
 
   /** Loads every projection row once; later calls return the same promise. */
@@ -95,6 +95,27 @@ export class CaseIndex {
     if (!this.pending.size || this.flushScheduled) return
     this.flushScheduled = true
     this.refreshing = this.refreshing.then(() => this.refresh()).catch(logError)
+  }
+
+  /**
+   * This tab wrote these case files and passed their summaries along: no need to read them back. Queued
+   * behind any refresh in flight, so an older read never overwrites them.
+   */
+  private setKnown(names: readonly string[], summaries: ReadonlyMap<string, CaseSummary>): void {
+    const rest = names.filter((n) => isCaseDoc(n) && !summaries.has(caseIdOf(n)))
+    this.refreshing = this.refreshing
+      .then(async () => {
+        // Never loaded: load() will read every row, these included. Loading: apply after it.
+        if (!this.loadPromise) return
+        await this.loadPromise
+        for (const [id, summary] of summaries) {
+          this.rows.set(id, summary)
+          this.pending.delete(id)
+        }
+        this.bump()
+      })
+      .catch(logError)
+    if (rest.length) this.markChanged(rest)
   }
 
   /** Resolves once every change notified so far is in the index. */

@@ -8,11 +8,12 @@ import { onBroadcast, postBroadcast, closeBroadcast } from './broadcast'
 import type { BroadcastMessage } from './broadcast'
 import { caseIdOf, emptyDoc, isCaseDoc } from './caseDoc'
 import { emitChange } from './changes'
-import { docKindOf, getDb, nowIso, onStoreClose, pendingDocRow } from './db'
+import { docKindOf, getDb, isStoreOpen, nowIso, onStoreClose, pendingDocRow, StoreLockedError } from './db'
 import type { CaseRow, DocRow, DoumDb, UpdateRow } from './db'
 import { decodeMany, encodeForStorage, encodeMany } from './docCodec'
 import { projectDoc, sealCaseRows } from './projection'
 import { getSettings } from './storageMeta'
+import type { Settings } from './storageMeta'
 
 /** Transaction origin of changes that came from elsewhere (relay, other tab, load): not persisted again. */
 export const REMOTE_ORIGIN = Symbol('doum-remote')
@@ -241,67 +242,201 @@ function dropOpenDocs(names: readonly string[]): void {
 
 /** Stores relay updates as acknowledged rows in one transaction, applies them to open docs and projections. */
 export async function applyRemoteUpdates(items: readonly { name: string; update: Uint8Array }[]): Promise<void> {
-  if (!items.length) return
-  wire()
+  await (await stageRemoteUpdates(items)).stored
+}
+
+/** A feed page came after a page that was not stored: storing it (and its cursor) would skip those rows. */
+export class FeedGapError extends Error {
+  override name = 'FeedGapError'
+  constructor() {
+    super('the feed page before this one was not stored')
+  }
+}
+
+/** Documents projected between two yields to the event loop (keeps each task of a sync page short). */
+export const PROJECT_SLICE = 25
+// Relay pages are prepared in order: a page's reads start only once the previous page's write
+// transaction exists, so IndexedDB runs them (and the next write) after it.
+let remoteChain: Promise<void> = Promise.resolve()
+onStoreClose(() => {
+  remoteChain = Promise.resolve()
+})
+
+/** Lets the browser paint and handle input between slices; scheduler.yield where there is one. */
+export function yieldToLoop(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (s?.yield) return s.yield()
+  if (typeof MessageChannel === 'function') {
+    // Not setTimeout: nested timers are clamped to 4 ms each.
+    return new Promise((resolve) => {
+      const { port1, port2 } = new MessageChannel()
+      port1.onmessage = () => {
+        port1.close()
+        resolve()
+      }
+      port2.postMessage(null)
+    })
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+export interface FeedPosition {
+  /** The feed cursor after these updates, stored in the same transaction (feed pages). */
+  cursor?: number
+  /** The cursor of the previous feed page: this page is stored only once that one is durable. */
+  after?: number
+}
+
+/**
+ * Prepares relay updates (open docs, projections, encryption) and queues their write transaction; a
+ * `cursor` is stored in that same transaction, so a page and its cursor are durable together. Resolves
+ * once the next page may be prepared; `stored` resolves when this one is durable (then other tabs and
+ * the list are told). The database is taken now: a page left over from a locked or switched store
+ * fails instead of reaching the next one.
+ */
+export function stageRemoteUpdates(
+  items: readonly { name: string; update: Uint8Array }[],
+  position: FeedPosition = {},
+): Promise<{ stored: Promise<void> }> {
+  if (!items.length && position.cursor === undefined) return Promise.resolve({ stored: Promise.resolve() })
   const db = getDb()
+  wire()
+  const settings = getSettings()
+  settings.catch(() => undefined) // awaited below; not an unhandled rejection if we fail first
+  const prev = remoteChain
+  let release!: () => void
+  remoteChain = new Promise((resolve) => (release = resolve))
+  return (async () => {
+    try {
+      await prev
+      return await prepareRemote(db, items, position, settings, release)
+    } catch (err) {
+      release()
+      throw err
+    }
+  })()
+}
+
+function assertCurrent(db: DoumDb): void {
+  if (!isStoreOpen() || getDb() !== db) throw new StoreLockedError()
+}
+
+async function prepareRemote(
+  db: DoumDb,
+  items: readonly { name: string; update: Uint8Array }[],
+  { cursor, after }: FeedPosition,
+  settingsPromise: Promise<Settings>,
+  created: () => void,
+): Promise<{ stored: Promise<void> }> {
   const byName = new Map<string, Uint8Array[]>()
   for (const it of items) {
     const list = byName.get(it.name)
     if (list) list.push(it.update)
     else byName.set(it.name, [it.update])
   }
-  const stored = await encodeMany(db.key, items.map((i) => i.name), items.map((i) => i.update))
-  const settings = await getSettings()
+  const names = [...byName.keys()]
+  // Sealing runs (in WebCrypto) while the page is projected.
+  const sealing = encodeMany(db.key, items.map((i) => i.name), items.map((i) => i.update))
+  sealing.catch(() => undefined)
+  const settings = await settingsPromise
   const today = todayInSeoul()
 
-  // Case docs not in memory: rebuild them from their rows just long enough to project.
-  const closedCases = [...byName.keys()].filter((n) => isCaseDoc(n) && !open.has(n))
+  // Case docs not in memory: rebuild them from their rows just long enough to project. Only docs the
+  // device already holds have rows (one bulk read tells which; a first sync has none to read).
+  const closedCases = names.filter((n) => isCaseDoc(n) && !open.has(n))
   const existing = new Map<string, Uint8Array[]>()
   if (closedCases.length) {
-    const rowsByName = await db.transaction('r', db.updates, () => Promise.all(closedCases.map((n) => readRows(db, n))))
-    const decoded = await Promise.all(rowsByName.map((rows, i) => decodeMany(db.key, closedCases[i] as string, rows.map((r) => r.bytes))))
-    closedCases.forEach((n, i) => existing.set(n, decoded[i] ?? []))
+    const held = await db.docs.bulkGet(closedCases)
+    const heldCases = closedCases.filter((_, i) => held[i] !== undefined)
+    if (heldCases.length) {
+      const rowsByName = await db.transaction('r', db.updates, () => Promise.all(heldCases.map((n) => readRows(db, n))))
+      const decoded = await Promise.all(rowsByName.map((rows, i) => decodeMany(db.key, heldCases[i] as string, rows.map((r) => r.bytes))))
+      heldCases.forEach((n, i) => existing.set(n, decoded[i] ?? []))
+    }
   }
 
-  const caseRows: CaseRow[] = []
+  const projected: CaseRow[] = []
+  const appliedTo = new Map<string, OpenDoc>()
+  let sinceYield = 0
   for (const [name, updates] of byName) {
+    // Open docs are this user's: never apply another store's page to them.
+    assertCurrent(db)
     const entry = open.get(name)
     if (entry) {
       entry.doc.transact(() => {
         for (const u of updates) Y.applyUpdate(entry.doc, u, REMOTE_ORIGIN)
       }, REMOTE_ORIGIN)
+      appliedTo.set(name, entry)
       const row = projectDoc(name, entry.doc, today, settings)
-      if (row) caseRows.push(row)
-    } else if (isCaseDoc(name)) {
-      const temp = emptyDoc(name)
-      Y.applyUpdate(temp, Y.mergeUpdates([...(existing.get(name) ?? []), ...updates]), REMOTE_ORIGIN)
-      const row = projectDoc(name, temp, today, settings)
-      if (row) caseRows.push(row)
-      temp.destroy()
+      if (row) projected.push(row)
+    } else {
+      // Being loaded from rows that may not hold these yet: applied once loaded (twice is harmless).
+      loading.get(name)?.early.push(...updates)
+      if (isCaseDoc(name)) {
+        const temp = emptyDoc(name)
+        const before = existing.get(name) ?? []
+        const merged = before.length || updates.length > 1 ? Y.mergeUpdates([...before, ...updates]) : (updates[0] as Uint8Array)
+        Y.applyUpdate(temp, merged, REMOTE_ORIGIN)
+        const row = projectDoc(name, temp, today, settings)
+        if (row) projected.push(row)
+        temp.destroy()
+      }
+    }
+    if (++sinceYield >= PROJECT_SLICE) {
+      sinceYield = 0
+      await yieldToLoop()
     }
   }
+  const [bytes, caseRows] = await Promise.all([sealing, sealCaseRows(db.key, projected)])
 
-  const sealedRows = await sealCaseRows(db.key, caseRows)
   const at = nowIso()
-  await db.transaction('rw', db.updates, db.docs, db.cases, async () => {
-    await db.updates.bulkAdd(
-      items.map((it, i) => ({ docName: it.name, bytes: stored[i] as Uint8Array, acked: 1 as const, createdAt: at })),
-    )
-    const names = [...byName.keys()]
-    const prev = await db.docs.bulkGet(names)
-    const docRows: DocRow[] = names.map((name, i) => ({
-      name,
-      kind: docKindOf(name),
-      hasPending: prev[i]?.hasPending ?? 0,
-      rejectedCount: prev[i]?.rejectedCount ?? 0,
-      updatedAt: at,
-    }))
-    await db.docs.bulkPut(docRows)
-    if (sealedRows.length) await db.cases.bulkPut(sealedRows)
+  const newDocs = new Set<string>()
+  const tables = cursor === undefined ? [db.updates, db.docs, db.cases] : [db.updates, db.docs, db.cases, db.meta]
+  const write = db.transaction('rw', tables, async () => {
+    created()
+    let durable = 0
+    if (cursor !== undefined) {
+      durable = ((await db.meta.get('cursor'))?.value as number | undefined) ?? 0
+      // Runs after the previous page's transaction ended: if that one failed, its cursor is not here.
+      if (after !== undefined && durable < after) throw new FeedGapError()
+    }
+    if (items.length) {
+      await db.updates.bulkAdd(
+        items.map((it, i) => ({ docName: it.name, bytes: bytes[i] as Uint8Array, acked: 1 as const, createdAt: at })),
+      )
+      const prevRows = await db.docs.bulkGet(names)
+      const docRows: DocRow[] = names.map((name, i) => {
+        const prev = prevRows[i]
+        if (!prev) newDocs.add(name)
+        return { name, kind: docKindOf(name), hasPending: prev?.hasPending ?? 0, rejectedCount: prev?.rejectedCount ?? 0, updatedAt: at }
+      })
+      await db.docs.bulkPut(docRows)
+      if (caseRows.length) await db.cases.bulkPut(caseRows)
+    }
+    if (cursor !== undefined && cursor > durable) await db.meta.put({ key: 'cursor', value: cursor })
   })
-  postBroadcast({ type: 'updates', items: items.map((i) => ({ name: i.name, update: i.update, local: false })) })
-  emitChange({ names: [...byName.keys()], local: false })
-  track(compactMany([...byName.keys()]))
+  // The next page waits for this transaction to exist (or to have failed).
+  write.then(created, created)
+  const stored = write.then(() => {
+    // Locked or switched meanwhile: the rows are stored, but nothing of them reaches the next user's tab.
+    if (!items.length || !isStoreOpen() || getDb() !== db) return
+    // Docs opened while this page was prepared read their rows before it was stored.
+    for (const [name, updates] of byName) {
+      const entry = open.get(name)
+      if (entry && appliedTo.get(name) !== entry) {
+        entry.doc.transact(() => {
+          for (const u of updates) Y.applyUpdate(entry.doc, u, REMOTE_ORIGIN)
+        }, REMOTE_ORIGIN)
+      }
+    }
+    postBroadcast({ type: 'updates', items: items.map((i) => ({ name: i.name, update: i.update, local: false })) })
+    // The list takes these summaries as they are instead of reading and decrypting the rows back.
+    emitChange({ names, local: false, summaries: new Map(projected.map((r) => [r.id, r.summary])) })
+    // A document new to this device holds only the rows just written: nothing to compact yet.
+    const due = names.filter((n) => !newDocs.has(n) || (byName.get(n)?.length ?? 0) >= COMPACT_THRESHOLD)
+    if (due.length) track(compactMany(due))
+  })
+  return { stored }
 }
 
 const background = new Set<Promise<void>>()

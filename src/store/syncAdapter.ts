@@ -5,7 +5,7 @@ import { emitChange, onChange } from './changes'
 import { getDb, isStoreOpen, StoreLockedError } from './db'
 import type { UpdateRow } from './db'
 import { decodeFromStorage } from './docCodec'
-import { applyRemoteUpdates, compactMany, docStateVector, removeDocuments } from './docStore'
+import { applyRemoteUpdates, compactMany, docStateVector, removeDocuments, stageRemoteUpdates } from './docStore'
 import { heldDocNames, requeueBeyondRelay } from './relayRepair'
 import { getCursor, getDeviceId, getRelayMark, setCursor, setRelayMark } from './storageMeta'
 
@@ -32,6 +32,7 @@ export function createDexieSyncStore(): SyncStore {
     markAcked: guarded(markAcked),
     markRejected: guarded(markRejected),
     applyRemote: guarded((items: RemoteUpdate[]) => applyRemoteUpdates(items)),
+    applyFeedPage: guarded((items: RemoteUpdate[], cursor: number, after?: number) => stageRemoteUpdates(items, { cursor, after })),
     removeDocs: guarded((names: string[]) => removeDocuments(names)),
     stateVector: guarded((name: string) => docStateVector(name)),
     heldDocNames: guarded(heldDocNames),

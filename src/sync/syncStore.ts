@@ -35,6 +35,15 @@ export interface SyncStore {
   markRejected(localIds: number[], code: string, message: string): Promise<void>
   /** Persist, apply to open docs, refresh projections. */
   applyRemote(items: RemoteUpdate[]): Promise<void>
+  /**
+   * Optional, for feed pages (pipelined): as applyRemote, with `cursor` stored in the same transaction as
+   * the page's rows, so the two are durable together (the stored cursor never moves backwards). Pages are
+   * stored in the order given. `after` is the cursor of the page handed over just before this one: this
+   * page is stored only if that cursor is durable by then, else `stored` rejects and nothing of it is
+   * written (a failed page never lets a later cursor skip its rows). Resolves as soon as the next page
+   * may be handed over; `stored` resolves once this page and its cursor are durable.
+   */
+  applyFeedPage?(items: RemoteUpdate[], cursor: number, after?: number): Promise<{ stored: Promise<void> }>
   /** Access revoked. */
   removeDocs(names: string[]): Promise<void>
   stateVector(name: string): Promise<Uint8Array | null>
