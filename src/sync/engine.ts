@@ -1,6 +1,6 @@
 // The device sync engine: one WebSocket to the relay's /sync endpoint carrying every document.
-// Pulls the change feed (cursor committed per page), pushes the outbox in acknowledged batches,
-// applies live updates, and reconnects by itself with backoff and jitter.
+// Pulls the change feed (pipelined pages, each stored with its cursor), pushes the outbox in
+// acknowledged batches, applies live updates, and reconnects by itself with backoff and jitter.
 import { createBackoff } from './backoff'
 import { EMPTY_STATE } from './beyondRelay'
 import {
@@ -11,6 +11,7 @@ import {
   PROTOCOL_VERSION,
   type Ack,
   type DeviceMessage,
+  type Docs,
   type ErrorMsg,
   type Message,
 } from './protocol'
@@ -74,6 +75,10 @@ interface Session {
   epoch: number
   /** Names the feed sent, while the relay re-sends whole states after losing updates (Welcome.resync). */
   resyncSeen: Set<string> | null
+  /** A message of this session failed (a feed page not stored): nothing after it may be applied or counted. */
+  broken: boolean
+  /** Cursor of the last feed page of this session handed to the store (pipelined pages). */
+  lastPage: number | undefined
 }
 
 const MSG_LOGIN = '다시 로그인해 주세요. 기기의 변경 내용은 그대로 보관됩니다.'
@@ -111,6 +116,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let cursor = 0
   let batchCounter = 0
   let inbound: Promise<void> = Promise.resolve()
+  /** Feed pages handed to the store and not yet durable (pipelined: the next page is prepared meanwhile). */
+  let storing: Promise<void> = Promise.resolve()
   let mark: RelayMark = NO_RELAY_MARK
   let draining = false
   let drainAgain = false
@@ -188,6 +195,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       rxSincePing: false,
       epoch: 0,
       resyncSeen: null,
+      broken: false,
+      lastPage: undefined,
     }
     session = s
     status.update({ state: 'connecting', message: undefined })
@@ -242,7 +251,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       return
     }
     // One queue for every session: pages commit in order, and an old session's page finishes first.
-    inbound = inbound.then(() => handle(s, msg)).catch(() => fail(s, 'error'))
+    inbound = inbound
+      .then(() => handle(s, msg))
+      .catch(() => {
+        // What this session sends after a message that failed must not be applied past it.
+        s.broken = true
+        fail(s, 'error')
+      })
   }
 
   async function rememberRelay(next: RelayMark): Promise<void> {
@@ -257,7 +272,39 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     await store.setCursor(c)
   }
 
+  /**
+   * Hands a feed page to the store and returns once the next one may be handed over: page k+1 is
+   * prepared while page k is written. Its cursor is stored with its rows; the cursor and progress kept
+   * here move only once both are durable. A page that fails breaks the session: nothing after it is
+   * applied, and the store refuses a page whose predecessor (`after`) is not durable.
+   */
+  async function stageFeedPage(s: Session, page: Docs): Promise<void> {
+    const after = s.lastPage
+    s.lastPage = page.cursor
+    const { stored } = await store.applyFeedPage!(page.items, page.cursor, after)
+    storing = storing
+      .then(() => stored)
+      .then(
+        () => {
+          if (page.cursor > cursor) cursor = page.cursor
+          if (session === s) {
+            const st = status.get()
+            status.update({ done: Math.min(st.total, st.done + page.items.length) })
+          }
+        },
+        () => {
+          s.broken = true
+          fail(s, 'error')
+        },
+      )
+  }
+
   async function handle(s: Session, msg: Message): Promise<void> {
+    if (s.broken) return
+    const pipelined = msg.type === MsgType.Docs && store.applyFeedPage !== undefined && !s.resyncSeen
+    // Only feed pages overlap; anything else runs once every page before it is stored.
+    if (!pipelined) await storing
+    if (s.broken) return
     switch (msg.type) {
       case MsgType.Welcome:
         if (session !== s) return
@@ -275,6 +322,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         void drain()
         return
       case MsgType.Docs:
+        if (pipelined) {
+          await stageFeedPage(s, msg)
+          return
+        }
         if (msg.items.length > 0) await store.applyRemote(msg.items)
         if (s.resyncSeen && msg.items.length > 0) {
           for (const it of msg.items) s.resyncSeen.add(it.name)
@@ -353,7 +404,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     failedToken = s.token
     status.update({ state: 'loginRequired', message: MSG_WIPE })
     // After the queue, so no page of this session is written into the store once it is wiped.
-    inbound = inbound.then(() => opts.onWipe?.()).catch(() => {})
+    inbound = inbound
+      .then(() => storing)
+      .then(() => opts.onWipe?.())
+      .catch(() => {})
   }
 
   async function settle(s: Session, ack: Ack): Promise<void> {

@@ -141,3 +141,49 @@ export class MemoryDevice implements SyncStore {
     return () => this.listeners.delete(listener)
   }
 }
+
+/**
+ * A MemoryDevice that takes feed pages pipelined (SyncStore.applyFeedPage) by the rules of the real
+ * store: pages become durable in the order handed over, each with its cursor; a page whose `after`
+ * cursor is not durable when its turn comes is refused. With `manual`, the test decides when each
+ * page's write ends (`commit`) or fails (`failPage`); otherwise it ends on the next macrotask.
+ */
+export class PipelinedMemoryDevice extends MemoryDevice {
+  manual = false
+  private tail: Promise<unknown> = Promise.resolve()
+  private readonly gates = new Map<number, { open: () => void; fail: (err: Error) => void }>()
+
+  async applyFeedPage(items: RemoteUpdate[], cursor: number, after?: number): Promise<{ stored: Promise<void> }> {
+    this.log.push(`stage:${cursor}`)
+    const gate = new Promise<void>((open, fail) => this.gates.set(cursor, { open, fail }))
+    if (!this.manual) setTimeout(() => this.commit(cursor), 0)
+    const prev = this.tail
+    const stored = (async () => {
+      await prev.catch(() => undefined)
+      await gate
+      if (after !== undefined && this.cursor < after) throw new Error(`page ${cursor}: page ${after} is not stored`)
+      for (const it of items) {
+        this.received.push(it)
+        Y.applyUpdate(this.doc(it.name), it.update, REMOTE)
+      }
+      if (cursor > this.cursor) this.cursor = cursor
+      this.log.push(`stored:${cursor}`)
+    })()
+    this.tail = stored
+    return { stored }
+  }
+
+  /** Lets the page with this cursor be written (it still waits for the pages before it). */
+  commit(cursor: number): void {
+    this.gates.get(cursor)?.open()
+  }
+
+  /** The write of the page with this cursor fails (a full disk, an aborted transaction). */
+  failPage(cursor: number): void {
+    this.gates.get(cursor)?.fail(new Error(`page ${cursor} failed`))
+  }
+
+  staged(): number[] {
+    return this.log.filter((l) => l.startsWith('stage:')).map((l) => Number(l.slice(6)))
+  }
+}
