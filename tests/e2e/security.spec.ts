@@ -141,3 +141,46 @@ test('an admin revoking the user ends the open session within seconds and wipes 
     await context.close()
   }
 })
+
+test('a device revoked while it is offline wipes itself at its next contact', async ({ relay, profile }) => {
+  const { context, page } = await openProfile(profile)
+  try {
+    await openApp(page, relay.url)
+    await expectSyncState(page, 'upToDate')
+    await registerHousehold(page, { headName: NAME, address: ADDRESS, presentingProblem: '오프라인 중 해지' })
+    await expect(page.getByTestId('unsynced-count')).toHaveText('0', { timeout: 15_000 })
+    // The device id the app signed in with, as the admin would find it with `list-devices`.
+    const deviceId = await page.evaluate(async () => {
+      const name = (await indexedDB.databases()).find((d) => d.name?.startsWith('doum-user-'))?.name as string
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open(name)
+        r.onsuccess = () => res(r.result)
+        r.onerror = () => rej(r.error)
+      })
+      const row = await new Promise<{ value: string }>((res, rej) => {
+        const r = db.transaction('meta').objectStore('meta').get('deviceId')
+        r.onsuccess = () => res(r.result as { value: string })
+        r.onerror = () => rej(r.error)
+      })
+      db.close()
+      return row.value
+    })
+
+    await context.setOffline(true)
+    await expect(page.getByTestId('network-state')).toHaveText('오프라인')
+    const cli = spawnSync('npx', ['tsx', 'sync-server/admin.ts', 'revoke-device', '--username', 'dong.worker', '--device', deviceId], {
+      env: { ...process.env, DATA_DIR: relay.dataDir },
+      encoding: 'utf8',
+    })
+    expect(cli.status, cli.stderr).toBe(0)
+    // Offline, nothing happens to the work on the device…
+    await page.evaluate(() => (window.location.hash = '#/'))
+    await expect(page.getByTestId('case-row').filter({ hasText: NAME })).toHaveCount(1)
+    // …until it reaches the relay again.
+    await context.setOffline(false)
+    await expect(page.getByTestId('lock-notice')).toContainText('관리자가 이 기기의 접근을 해지하여', { timeout: 20_000 })
+    expect(await plaintextFound(page, [NAME])).toEqual([])
+  } finally {
+    await context.close()
+  }
+})
