@@ -8,6 +8,7 @@ import { CaseListScreen } from './features/cases/CaseListScreen'
 import { RejectedBanner } from './features/shell/RejectedBanner'
 import { StorageBanner, SyncBanners, UpdatePrompt } from './features/shell/Banners'
 import { TopBar } from './features/shell/TopBar'
+import { PinOffer } from './features/lock/PinOffer'
 import { useRoute } from './features/shell/router'
 import type { Route } from './features/shell/router'
 import { SyncContext } from './features/shell/syncContext'
@@ -76,6 +77,7 @@ export function App({ sync = true }: { sync?: boolean }) {
           <TopBar current={route.name} />
           <div className="banners">
             <UpdatePrompt />
+            <PinOffer />
             <SyncBanners />
             <RejectedBanner />
             <StorageBanner />

@@ -114,6 +114,10 @@ export async function rewrapPassword(userId: string, key: CryptoKey, password: s
   await updateAccount(userId, (a) => ({ ...a, passwordKey: wrapped, lastPasswordAt: at, lastUsedAt: at }))
 }
 
+export async function markPinOffered(userId: string): Promise<void> {
+  await updateAccount(userId, (a) => ({ ...a, pinOffered: true }))
+}
+
 export async function setLockTimes(userId: string, times: { idleMinutes?: number; pinDays?: number }): Promise<void> {
   await updateAccount(userId, (a) => ({ ...a, ...times }))
 }

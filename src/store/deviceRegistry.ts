@@ -29,6 +29,8 @@ export interface DeviceAccount {
   idleMinutes: number
   /** PIN unlock stops this many days after the last password login. */
   pinDays: number
+  /** The one-time "set a PIN" offer was answered. */
+  pinOffered?: boolean
 }
 
 class RegistryDb extends Dexie {

@@ -33,6 +33,9 @@ export const messages = {
     'lock.err.pinNone': '설정된 PIN이 없습니다. 비밀번호로 여세요.',
     'lock.err.unknown': '잠금을 해제하지 못했습니다. 다시 시도해 주세요.',
     'lock.lockNow': '잠금',
+    'lock.pinOffer': '다음부터 숫자 PIN으로 빠르게 잠금을 해제할 수 있습니다.',
+    'lock.pinOfferSet': 'PIN 설정',
+    'lock.pinOfferLater': '나중에',
   },
   en: {
     'lock.signInTitle': 'Sign in to Doum',
@@ -67,5 +70,8 @@ export const messages = {
     'lock.err.pinNone': 'No PIN is set. Use your password.',
     'lock.err.unknown': 'Could not unlock. Try again.',
     'lock.lockNow': 'Lock',
+    'lock.pinOffer': 'Next time, a numeric PIN can unlock the app quickly.',
+    'lock.pinOfferSet': 'Set a PIN',
+    'lock.pinOfferLater': 'Later',
   },
 }

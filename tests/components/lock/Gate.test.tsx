@@ -153,4 +153,32 @@ describe('the lock in front of the app', () => {
     await act(() => wipeAndSignOut('loggedOut', relayFetch)) // no-op while locked
     expect(await listAccounts()).toHaveLength(1)
   })
+
+  it('offers a PIN once; a PIN set in settings unlocks next time, and a wrong one says how many tries are left', async () => {
+    renderApp()
+    await act(() => signIn('dong.worker', PASSWORD, relayFetch))
+    expect(await screen.findByTestId('pin-offer')).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '나중에' }))
+    await waitFor(() => expect(screen.queryByTestId('pin-offer')).toBeNull())
+
+    window.location.hash = '#/settings'
+    fireEvent.change(await screen.findByLabelText('새 PIN (숫자 6자리 이상)'), { target: { value: '123456' } })
+    fireEvent.change(screen.getByLabelText('PIN 확인'), { target: { value: '123456' } })
+    fireEvent.click(screen.getByRole('button', { name: 'PIN 저장' }))
+    expect(await screen.findByText('연속된 숫자(123456 등)는 쓸 수 없습니다.')).toBeInTheDocument()
+    fireEvent.change(screen.getByLabelText('새 PIN (숫자 6자리 이상)'), { target: { value: '270415' } })
+    fireEvent.change(screen.getByLabelText('PIN 확인'), { target: { value: '270415' } })
+    fireEvent.click(screen.getByRole('button', { name: 'PIN 저장' }))
+    await waitFor(() => expect(screen.getByTestId('pin-state')).toHaveTextContent('PIN이 설정되어 있습니다'), { timeout: 5000 })
+    window.location.hash = '#/'
+
+    await act(() => lock())
+    fireEvent.change(await screen.findByLabelText('PIN'), { target: { value: '999999' } })
+    fireEvent.click(screen.getByRole('button', { name: '잠금 해제' }))
+    expect(await screen.findByText('PIN이 맞지 않습니다. 4번 더 틀리면 비밀번호로만 열 수 있습니다.', {}, { timeout: 5000 })).toBeInTheDocument()
+    fireEvent.change(screen.getByLabelText('PIN'), { target: { value: '270415' } })
+    fireEvent.click(screen.getByRole('button', { name: '잠금 해제' }))
+    expect(await screen.findByTestId('network-state', {}, { timeout: 5000 })).toBeInTheDocument()
+    expect(screen.queryByTestId('pin-offer')).toBeNull()
+  })
 })
