@@ -6,6 +6,7 @@ import type { Locale } from './i18n'
 import { ToastProvider } from './features/common'
 import { CaseListScreen } from './features/cases/CaseListScreen'
 import { RejectedBanner } from './features/shell/RejectedBanner'
+import { LostAccessBanner } from './features/shell/LostAccessBanner'
 import { StorageBanner, SyncBanners, UpdatePrompt } from './features/shell/Banners'
 import { TopBar } from './features/shell/TopBar'
 import { PinOffer } from './features/lock/PinOffer'
@@ -80,6 +81,7 @@ export function App({ sync = true }: { sync?: boolean }) {
             <PinOffer />
             <SyncBanners />
             <RejectedBanner />
+            <LostAccessBanner />
             <StorageBanner />
           </div>
           <main className="main" id="main">

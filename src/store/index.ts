@@ -1,6 +1,7 @@
 // The store's public face: screens and the sync engine import only from here.
 export { openStore, closeStore, isStoreOpen, StoreLockedError, userDbName, LEGACY_DB_NAME } from './db'
 export { importLegacyStore } from './legacyImport'
+export { useLostDocs, dismissLostDoc, type LostDoc } from './lostAccess'
 export { useDraft, whenDraftsSaved } from './drafts'
 export { ValidationError, TransitionError, CaseNotFoundError, type ValidationIssue } from './errors'
 export { CaseFileReadError } from './caseDoc'

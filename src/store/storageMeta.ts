@@ -2,6 +2,7 @@
 import { DEFAULT_DEADLINES, DeadlineSettingsSchema } from '../domain'
 import type { DeadlineSettings, Locale } from '../domain'
 import { getDb, onStoreClose } from './db'
+import type { DoumDb } from './db'
 import { openValue, sealValue } from './docCodec'
 import * as z from 'zod/mini'
 import { NO_RELAY_MARK, type RelayMark } from '../sync/syncStore'
@@ -57,14 +58,12 @@ export async function setRelayMark(mark: RelayMark): Promise<void> {
 }
 
 /** A meta value sealed with the data key (the session token, drafts): never plaintext on disk. */
-export async function getSealedMeta<T>(key: string): Promise<T | undefined> {
-  const db = getDb()
+export async function getSealedMeta<T>(key: string, db: DoumDb = getDb()): Promise<T | undefined> {
   const stored = (await db.meta.get(key))?.value
   return ArrayBuffer.isView(stored) ? openValue<T>(db.key, `meta:${key}`, stored as Uint8Array) : undefined
 }
 
-export async function setSealedMeta(key: string, value: unknown): Promise<void> {
-  const db = getDb()
+export async function setSealedMeta(key: string, value: unknown, db: DoumDb = getDb()): Promise<void> {
   if (value === undefined || value === null) await db.meta.delete(key)
   else await db.meta.put({ key, value: await sealValue(db.key, `meta:${key}`, value) })
 }

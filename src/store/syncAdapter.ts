@@ -6,6 +6,7 @@ import { getDb, isStoreOpen, StoreLockedError } from './db'
 import type { UpdateRow } from './db'
 import { decodeFromStorage } from './docCodec'
 import { applyRemoteUpdates, compactMany, docStateVector, removeDocuments, stageRemoteUpdates } from './docStore'
+import { keepUnsentText } from './lostAccess'
 import { heldDocNames, requeueBeyondRelay } from './relayRepair'
 import { getCursor, getDeviceId, getRelayMark, setCursor, setRelayMark } from './storageMeta'
 
@@ -33,7 +34,11 @@ export function createDexieSyncStore(): SyncStore {
     markRejected: guarded(markRejected),
     applyRemote: guarded((items: RemoteUpdate[]) => applyRemoteUpdates(items)),
     applyFeedPage: guarded((items: RemoteUpdate[], cursor: number, after?: number) => stageRemoteUpdates(items, { cursor, after })),
-    removeDocs: guarded((names: string[]) => removeDocuments(names)),
+    // Text the relay never took is kept for the worker to copy before the documents go.
+    removeDocs: guarded(async (names: string[]) => {
+      await keepUnsentText(bound, names)
+      await removeDocuments(names)
+    }),
     stateVector: guarded((name: string) => docStateVector(name)),
     heldDocNames: guarded(heldDocNames),
     requeueBeyondRelay: guarded((items: RemoteUpdate[]) => requeueBeyondRelay(items)),

@@ -1,6 +1,11 @@
 // The top bar, navigation, sync status and device banners.
 export const messages = {
   ko: {
+    'shell.lostAccess': '접근 권한이 없어져 이 기기에서 지운 사례 {n}건에 서버로 보내지 못한 내용이 있습니다. 필요한 내용을 복사한 뒤 지우세요.',
+    'shell.lostShow': '내용 보기',
+    'shell.lostHide': '접기',
+    'shell.lostText': '{name} 가구의 기록',
+    'shell.lostDismiss': '확인했습니다 · 지우기',
     'shell.nav.cases': '사례 목록',
     'shell.nav.newHousehold': '가구 등록',
     'shell.nav.resources': '자원',
@@ -33,6 +38,11 @@ export const messages = {
     'shell.storageNotPersisted': '브라우저가 저장 공간을 영구 보관으로 지정하지 않았습니다. 홈 화면에 설치하면 자료가 더 안전합니다.',
   },
   en: {
+    'shell.lostAccess': '{n} case files left this device because you may no longer read them, with changes the server never received. Copy what you need, then dismiss.',
+    'shell.lostShow': 'Show text',
+    'shell.lostHide': 'Hide',
+    'shell.lostText': 'Record of the {name} household',
+    'shell.lostDismiss': 'Seen · discard',
     'shell.nav.cases': 'Cases',
     'shell.nav.newHousehold': 'Register household',
     'shell.nav.resources': 'Resources',
