@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 import { openProfile } from './support/browser'
+import type { Relay } from './support/relay'
 import { expectSyncState, expectVisitSaved, observations, openApp, passGate, registerHousehold, startVisit } from './support/app'
 
 const NAME = '탁보안'
@@ -66,6 +67,23 @@ async function plaintextFound(page: Page, needles: string[]): Promise<string[]> 
   }, needles)
 }
 
+/** Runs the admin CLI beside the running relay, on its DATA_DIR, as an administrator would. */
+function admin(relay: Relay, ...args: string[]): void {
+  const cli = spawnSync('npx', ['tsx', 'sync-server/admin.ts', ...args], { env: { ...process.env, DATA_DIR: relay.dataDir }, encoding: 'utf8' })
+  expect(cli.status, cli.stderr).toBe(0)
+}
+
+/** A signed-in worker with one synced case file, as every revocation test starts. */
+async function workerWithSyncedCase(page: Page, relay: Relay, problem: string): Promise<void> {
+  await openApp(page, relay.url)
+  await expectSyncState(page, 'upToDate')
+  await registerHousehold(page, { headName: NAME, address: ADDRESS, presentingProblem: problem })
+  await expect(page.getByTestId('unsynced-count')).toHaveText('0', { timeout: 15_000 })
+}
+
+const userDatabases = (page: Page) =>
+  page.evaluate(async () => (await indexedDB.databases()).filter((d) => d.name?.startsWith('doum-user-')).length)
+
 test('what the device stores is ciphertext; a wrong password opens nothing; another user sees nothing', async ({ relay, profile }) => {
   const { context, page } = await openProfile(profile)
   try {
@@ -119,23 +137,14 @@ test('what the device stores is ciphertext; a wrong password opens nothing; anot
 test('an admin revoking the user ends the open session within seconds and wipes the device', async ({ relay, profile }) => {
   const { context, page } = await openProfile(profile)
   try {
-    await openApp(page, relay.url)
-    await expectSyncState(page, 'upToDate')
-    await registerHousehold(page, { headName: NAME, address: ADDRESS, presentingProblem: '분실 기기 시험' })
-    await expect(page.getByTestId('unsynced-count')).toHaveText('0', { timeout: 15_000 })
-    expect((await page.evaluate(() => indexedDB.databases())).some((d) => d.name?.startsWith('doum-user-'))).toBe(true)
-
-    // The admin CLI runs beside the running relay, on the same DATA_DIR.
+    await workerWithSyncedCase(page, relay, '분실 기기 시험')
+    expect(await userDatabases(page)).toBe(1)
     const started = Date.now()
-    const cli = spawnSync('npx', ['tsx', 'sync-server/admin.ts', 'revoke-tokens', '--username', 'dong.worker'], {
-      env: { ...process.env, DATA_DIR: relay.dataDir },
-      encoding: 'utf8',
-    })
-    expect(cli.status, cli.stderr).toBe(0)
+    admin(relay, 'revoke-tokens', '--username', 'dong.worker')
     await expect(page.getByTestId('lock-notice')).toContainText('관리자가 이 기기의 접근을 해지하여', { timeout: 10_000 })
     console.log(`revocation: device wiped ${Date.now() - started} ms after the admin command started`)
     await expect(page.getByRole('heading', { name: '도움 로그인' })).toBeVisible()
-    await expect.poll(async () => (await page.evaluate(() => indexedDB.databases())).filter((d) => d.name?.startsWith('doum-user-')).length).toBe(0)
+    await expect.poll(() => userDatabases(page)).toBe(0)
     expect(await plaintextFound(page, ['dong.worker', NAME])).toEqual([])
   } finally {
     await context.close()
@@ -145,10 +154,7 @@ test('an admin revoking the user ends the open session within seconds and wipes 
 test('a device revoked while it is offline wipes itself at its next contact', async ({ relay, profile }) => {
   const { context, page } = await openProfile(profile)
   try {
-    await openApp(page, relay.url)
-    await expectSyncState(page, 'upToDate')
-    await registerHousehold(page, { headName: NAME, address: ADDRESS, presentingProblem: '오프라인 중 해지' })
-    await expect(page.getByTestId('unsynced-count')).toHaveText('0', { timeout: 15_000 })
+    await workerWithSyncedCase(page, relay, '오프라인 중 해지')
     // The device id the app signed in with, as the admin would find it with `list-devices`.
     const deviceId = await page.evaluate(async () => {
       const name = (await indexedDB.databases()).find((d) => d.name?.startsWith('doum-user-'))?.name as string
@@ -168,11 +174,7 @@ test('a device revoked while it is offline wipes itself at its next contact', as
 
     await context.setOffline(true)
     await expect(page.getByTestId('network-state')).toHaveText('오프라인')
-    const cli = spawnSync('npx', ['tsx', 'sync-server/admin.ts', 'revoke-device', '--username', 'dong.worker', '--device', deviceId], {
-      env: { ...process.env, DATA_DIR: relay.dataDir },
-      encoding: 'utf8',
-    })
-    expect(cli.status, cli.stderr).toBe(0)
+    admin(relay, 'revoke-device', '--username', 'dong.worker', '--device', deviceId)
     // Offline, nothing happens to the work on the device…
     await page.evaluate(() => (window.location.hash = '#/'))
     await expect(page.getByTestId('case-row').filter({ hasText: NAME })).toHaveCount(1)
