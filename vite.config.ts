@@ -1,8 +1,25 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
+import type { Plugin } from 'vite'
+import { precompress } from './scripts/precompress.mjs'
 
 const RELAY = 'http://127.0.0.1:8787'
+
+// .br/.gz copies of the text files, after the service worker is written (the PWA plugin's closeBundle
+// is sequential too, and this one comes after it), for the relay to serve to tablets.
+const precompressPlugin = (): Plugin => ({
+  name: 'doum-precompress',
+  apply: 'build',
+  closeBundle: {
+    order: 'post',
+    sequential: true,
+    handler() {
+      const { before, after } = precompress('dist')
+      console.log(`precompressed dist: ${before} → ${after} bytes (brotli)`)
+    },
+  },
+})
 
 // The app registers /sw.js itself (workbox-window) so it can show "새 버전이 있습니다 — 새로고침"
 // and send SKIP_WAITING only when the user accepts; hence prompt mode and no injected register.
@@ -48,6 +65,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    precompressPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -5,6 +5,8 @@ import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { todayInSeoul } from '../src/domain'
 import { hashPassword, passwordProblem } from './auth'
+import { recordAdminChange } from './adminLog'
+import { RECORDS_USAGE, runRecordsCommand } from './adminRecords'
 import { readConfig } from './config'
 import { checkPurgeDay, planPurge } from './purge'
 import { openSqliteStorage } from './storage/sqlite'
@@ -21,7 +23,8 @@ const USAGE = `사용법 / usage:
   npm run admin -- list-devices --username U
   npm run admin -- set-password --username U (--password P | --password-stdin)
   npm run admin -- rotate-epoch                      (DATA_DIR 전체를 백업에서 복원한 뒤 / after restoring the whole DATA_DIR from a backup)
-  npm run admin -- purge-closed --closed-before YYYY-MM-DD [--dry-run]   (보존기간이 끝난 종결 사례 파기 / destroy closed case files past retention)`
+  npm run admin -- purge-closed --closed-before YYYY-MM-DD [--dry-run]   (보존기간이 끝난 종결 사례 파기 / destroy closed case files past retention)
+${RECORDS_USAGE}`
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
@@ -90,6 +93,7 @@ async function run(storage: RelayStorage, command: string | undefined, values: R
     case 'revoke-tokens': {
       const user = userNamed(storage, str('username'))
       const n = storage.revokeAccess(user.id, null, operator(), Date.now())
+      recordAdminChange(storage, { by: operator(), action: 'revoke-tokens', target: user.id, detail: `sessions=${n}` })
       console.log(`세션 ${n}개를 끊었습니다 / revoked sessions: ${user.username} (${n})`)
       console.log('이 사용자의 기기들은 다음 접속 때 이 사용자의 자료를 지웁니다(열린 연결은 몇 초 안에 끊깁니다). / its devices wipe this user\'s data at their next contact (open connections end within seconds)')
       return
@@ -101,6 +105,7 @@ async function run(storage: RelayStorage, command: string | undefined, values: R
         throw new UsageError('이 사용자가 쓴 적 없는 기기입니다. list-devices로 기기 ID를 확인하세요. / unknown device for this user: see list-devices')
       }
       const n = storage.revokeAccess(user.id, device, operator(), Date.now())
+      recordAdminChange(storage, { by: operator(), action: 'revoke-device', target: user.id, detail: `device=${device} sessions=${n}` })
       console.log(`기기 ${device}를 해지하고 세션 ${n}개를 끊었습니다 / revoked device ${device} of ${user.username} (${n} sessions)`)
       console.log('그 기기는 다음 접속 때 이 사용자의 자료를 지우고, 다시 로그인할 수 없습니다. / it wipes this user\'s data at its next contact and cannot log in again')
       return
@@ -154,6 +159,8 @@ async function main(): Promise<number> {
         username: { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' },
         role: { type: 'string' }, team: { type: 'string' }, 'team-name': { type: 'string' },
         device: { type: 'string' }, 'closed-before': { type: 'string' }, 'dry-run': { type: 'boolean' },
+        user: { type: 'string' }, doc: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, csv: { type: 'boolean' },
+        month: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' },
       },
     })
   } catch {
@@ -161,6 +168,8 @@ async function main(): Promise<number> {
     return 2
   }
   const config = readConfig()
+  const records = await runRecordsCommand(parsed.positionals, parsed.values, config)
+  if (records !== null) return records
   const storage = openSqliteStorage(config.dataDir, config.sqliteSynchronous)
   try {
     await run(storage, parsed.positionals[0], parsed.values)

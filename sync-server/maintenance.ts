@@ -21,6 +21,8 @@ export function startMaintenance(storage: RelayStorage, retentionDays: number, l
       if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
         lastPrune = Date.now()
         const before = Date.now() - retentionDays * 86_400_000
+        // Only the update log and token rows: the audit table (접속기록, ≥ 2 years, 제8조) and the admin log
+        // (≥ 3 years, 제5조) are never pruned, whatever RETENTION_DAYS says.
         const pruned = storage.prune(before)
         if (pruned) log(`pruned ${pruned} log entries past retention`)
         // Token rows outlive their expiry by the retention, so a lost device that returns late is still wiped.

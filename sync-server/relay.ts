@@ -9,6 +9,7 @@ import type { PerMessageDeflateOptions } from 'ws'
 import { MAX_FRAME_BYTES } from '../src/sync/protocol'
 import { watchAccess } from './accessWatch'
 import { Auditor } from './audit'
+import { acceptViews, auditedSocketCore, guardSends } from './auditedSession'
 import { Auth } from './auth'
 import type { Synchronous } from './config'
 import type { RelayCore } from './core'
@@ -16,6 +17,7 @@ import { seedDemoIfEmpty } from './demo'
 import { handleDeviceSocket } from './deviceSession'
 import { clientIp, createRequestHandler } from './http'
 import { Hub } from './hub'
+import { PLAIN_HTTP_REFUSED, isLoopback, originAllowed, originsFromEnv } from './origin'
 import { checkRestored, recordHead } from './restoreGuard'
 import { startMaintenance } from './maintenance'
 import { Sessions } from './sessions'
@@ -41,6 +43,8 @@ export interface RelayOptions {
   trustProxy?: boolean
   /** How often to look for revocations written by the admin CLI (default 1000 ms). */
   accessPollMs?: number
+  /** Browser origins besides the relay's own that may open /sync and /yjs (default: env ALLOWED_ORIGINS). */
+  allowedOrigins?: string[]
   log?: (line: string) => void
 }
 
@@ -60,6 +64,8 @@ const DEFLATE: PerMessageDeflateOptions = {
 
 export async function startRelay(options: RelayOptions = {}): Promise<RelayHandle> {
   const log = options.log ?? ((line: string) => console.log(line))
+  if (!isLoopback(options.host ?? '127.0.0.1') && !options.tls && !options.trustProxy) throw new Error(PLAIN_HTTP_REFUSED)
+  const allowedOrigins = options.allowedOrigins ?? originsFromEnv()
   const dataDir = options.storage === 'memory' ? null : path.resolve(options.dataDir ?? './data')
   const storage = dataDir ? openSqliteStorage(dataDir, options.sqliteSynchronous ?? 'FULL') : openMemoryStorage()
   const core: RelayCore = {
@@ -85,7 +91,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
   headTimer?.unref()
   const rooms = new YjsRooms()
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: DEFLATE, maxPayload: MAX_FRAME_BYTES })
-  const handler = createRequestHandler(core, path.resolve(options.staticDir ?? './dist'), options.trustProxy)
+  const handler = createRequestHandler(core, path.resolve(options.staticDir ?? './dist'), options.trustProxy, Boolean(options.tls))
   const server = options.tls
     ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, handler)
     : http.createServer(handler)
@@ -99,10 +105,30 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
       return rejectUpgrade(socket, 400, 'Bad Request')
     }
     const ip = clientIp(req, options.trustProxy)
-    if (url.pathname === '/sync') {
-      wss.handleUpgrade(req, socket, head, (ws) => handleDeviceSocket(ws, ip, core))
+    const isSync = url.pathname === '/sync'
+    if ((isSync || url.pathname.startsWith('/yjs/')) && !originAllowed(req, allowedOrigins)) {
+      return rejectUpgrade(socket, 403, 'Forbidden')
+    }
+    if (isSync) {
+      const session = auditedSocketCore(core, ip)
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        guardSends(ws, session.auditor)
+        acceptViews(ws, session.auditor, ip)
+        handleDeviceSocket(ws, ip, session)
+      })
     } else if (url.pathname.startsWith('/yjs/')) {
-      upgradeYjs(req, socket, head, url, wss, core, rooms, ip)
+      const session = auditedSocketCore(core, ip, 'yjs')
+      // The endpoint upgrades itself; hand it a server whose sockets send only after their records are committed.
+      const guarded = Object.create(wss, {
+        handleUpgrade: {
+          value: (...[r, s, h, cb]: Parameters<WebSocketServer['handleUpgrade']>) =>
+            wss.handleUpgrade(r, s, h, (ws, request) => {
+              guardSends(ws, session.auditor)
+              cb(ws, request)
+            }),
+        },
+      }) as WebSocketServer
+      upgradeYjs(req, socket, head, url, guarded, session, rooms, ip)
     } else {
       rejectUpgrade(socket, 400, 'Bad Request')
     }
@@ -132,7 +158,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RelayHandl
         await new Promise<void>((resolve) => wss.close(() => resolve()))
         server.closeAllConnections()
         await new Promise<void>((resolve) => server.close(() => resolve()))
-        core.auditor.flush()
+        if (!core.auditor.tryFlush()) log('access records could not be written at shutdown')
         markHead()
         storage.close()
       })()

@@ -20,6 +20,7 @@ import { createStatusStore, type ReadableStatus } from './status'
 import { NO_RELAY_MARK, type RelayMark, type SyncStore } from './syncStore'
 import { defaultWebSocket, openConnection, type Connection, type WebSocketConstructor } from './transport'
 import { onWakeSignals } from './wake'
+import { createViewReporter } from './viewLog'
 
 export interface SyncEngineOptions {
   /** ws(s)://host:port/sync */
@@ -105,6 +106,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     random: opts.random,
   })
   const status = createStatusStore()
+  const reportViews = createViewReporter() // access records: case file views, sent after each caught-up feed
 
   let running = false
   let closed = false
@@ -305,6 +307,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     // Only feed pages overlap; anything else runs once every page before it is stored.
     if (!pipelined) await storing
     if (s.broken) return
+    reportViews(msg, (m) => send(s, m))
     switch (msg.type) {
       case MsgType.Welcome:
         if (session !== s) return

@@ -6,10 +6,15 @@ import * as encoding from 'lib0/encoding'
 /**
  * Bumped when the wire format changes. 2: Hello and Welcome carry the relay's database epoch.
  * 3: the relay may send Wipe (older devices get `unauthorized` instead, which they understand).
+ * 4: the device may send Viewed (its case file views, for the relay's access records).
  */
-export const PROTOCOL_VERSION = 3
+export const PROTOCOL_VERSION = 4
 /** First device protocol that understands Wipe. */
 export const WIPE_PROTOCOL_VERSION = 3
+/** A device sends Viewed only to a relay whose Welcome says at least this (an older relay would refuse the frame). */
+export const VIEWED_PROTOCOL_VERSION = 4
+/** Views per Viewed message; a device with more sends several. */
+export const MAX_VIEWED_ITEMS = 1000
 /** Oldest device protocol the relay still serves; older devices are told to update (their data stays). */
 export const MIN_PROTOCOL_VERSION = 1
 
@@ -47,6 +52,7 @@ export const MsgType = {
   Ping: 12,
   Pong: 13,
   Wipe: 14, // relay → device (v3): an admin revoked this token or device; erase this user's local data
+  Viewed: 15, // device → relay (v4): case files shown on the device since its last report
 } as const
 export type MsgTypeCode = (typeof MsgType)[keyof typeof MsgType]
 
@@ -132,8 +138,10 @@ export type Ping = { type: typeof MsgType.Ping; t: number }
 export type Pong = { type: typeof MsgType.Pong; t: number }
 /** Sent instead of (or before closing) a session; the relay closes the socket right after it. */
 export type Wipe = { type: typeof MsgType.Wipe }
+/** (v4) Case file screens opened on the device (document name, epoch ms), for the relay's 접속기록. */
+export type Viewed = { type: typeof MsgType.Viewed; items: { name: string; at: number }[] }
 
-export type DeviceMessage = Hello | Push | SvSync | Ping | Pong
+export type DeviceMessage = Hello | Push | SvSync | Ping | Pong | Viewed
 export type RelayMessage = Welcome | ErrorMsg | Docs | FeedDone | Ack | Live | Diff | Revoked | Ping | Pong | Wipe
 export type Message = DeviceMessage | RelayMessage
 
@@ -241,6 +249,13 @@ export function encodeMessage(m: Message): Uint8Array {
       encoding.writeFloat64(e, m.t)
       break
     case MsgType.Wipe:
+      break
+    case MsgType.Viewed:
+      encoding.writeVarUint(e, m.items.length)
+      for (const it of m.items) {
+        encoding.writeVarString(e, it.name)
+        encoding.writeVarUint(e, it.at)
+      }
       break
   }
   return encoding.toUint8Array(e)
@@ -376,6 +391,17 @@ export function decodeMessage(bytes: Uint8Array): Message {
       case MsgType.Wipe:
         m = { type }
         break
+      case MsgType.Viewed: {
+        const n = readCount(d, MAX_VIEWED_ITEMS)
+        const items: { name: string; at: number }[] = []
+        for (let i = 0; i < n; i++) {
+          const name = decoding.readVarString(d)
+          if (!isDocName(name)) throw new ProtocolError('bad document name')
+          items.push({ name, at: decoding.readVarUint(d) })
+        }
+        m = { type, items }
+        break
+      }
       default:
         throw new ProtocolError(`unknown message type ${type}`)
     }

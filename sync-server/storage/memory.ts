@@ -5,8 +5,9 @@ import { collectGarbage } from './gcState'
 import { docKind } from '../../src/sync/protocol'
 import type { DocKind } from '../../src/sync/protocol'
 import { ADMIN_ORIGIN } from './types'
+import { GENESIS_HASH, chainHash } from '../auditChain'
 import type {
-  AccessChange, AuditRecord, DeviceRecord, DocAccess, FeedEntry, NewUpdate, RelayStorage, TeamRecord, TokenRecord,
+  AccessChange, AdminLogRow, AuditRecord, AuditRow, DeviceRecord, DocAccess, FeedEntry, NewUpdate, RelayStorage, TeamRecord, TokenRecord,
   UserRecord,
 } from './types'
 
@@ -34,7 +35,15 @@ export function openMemoryStorage(): RelayStorage {
   let revision = 0
   const changes: AccessChange[] = []
   const revocations: { seq: number; doc: string; team: string }[] = []
-  const audit: AuditRecord[] = []
+  const audit: AuditRow[] = []
+  const adminRows: AdminLogRow[] = []
+  const pushAudit = (r: AuditRecord) => {
+    const row = { deviceId: '', detail: '', ...r }
+    const id = audit.length + 1
+    const prevHash = audit.at(-1)?.hash ?? GENESIS_HASH
+    const hash = chainHash(prevHash, [id, row.userId, row.deviceId, row.at, row.ip, row.doc, row.action, row.detail])
+    audit.push({ ...row, id, prevHash, hash })
+  }
   const deviceKey = (userId: string, deviceId: string) => `${userId}\n${deviceId}`
   const touch = (userId: string, deviceId: string, at: number) => {
     const d = devices.get(deviceKey(userId, deviceId))
@@ -166,7 +175,7 @@ export function openMemoryStorage(): RelayStorage {
       }
       const action = deviceId === null ? 'revoke-tokens' : 'revoke-device'
       const detail = `by=${by} user=${userId}${deviceId === null ? '' : ` device=${deviceId}`} sessions=${live}`
-      audit.push({ userId: by, at, ip: ADMIN_ORIGIN, doc: '', action, detail })
+      pushAudit({ userId: by, at, ip: ADMIN_ORIGIN, doc: '', action, detail })
       revision++
       return live
     },
@@ -197,7 +206,7 @@ export function openMemoryStorage(): RelayStorage {
         for (const team of d.access.keys()) revocations.push({ seq, doc: name, team })
         docs.delete(name)
         purged.set(name, seq)
-        audit.push({ userId: by, at, ip: ADMIN_ORIGIN, doc: name, action: 'purge', detail: `by=${by}` })
+        pushAudit({ userId: by, at, ip: ADMIN_ORIGIN, doc: name, action: 'purge', detail: `by=${by}` })
         done.push(name)
       }
       if (done.length) {
@@ -212,8 +221,22 @@ export function openMemoryStorage(): RelayStorage {
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .map(([name, seq]) => ({ name, seq, teams: revocations.filter((r) => r.doc === name && r.seq === seq).map((r) => r.team) })),
     evictCached: () => {}, // nothing cached
-    appendAudit: (records) => { audit.push(...records) },
+    appendAudit: (records) => { records.forEach(pushAudit) },
     auditFor: (doc) => audit.filter((a) => a.doc === doc),
+    queryAudit: (q) => audit.filter((a) => (q.userId === undefined || a.userId === q.userId) && (q.doc === undefined || a.doc === q.doc)
+      && (q.from === undefined || a.at >= q.from) && (q.to === undefined || a.at < q.to)),
+    appendAdminLog(change, at) {
+      const c = { detail: '', ...change }
+      const id = adminRows.length + 1
+      const prevHash = adminRows.at(-1)?.hash ?? GENESIS_HASH
+      adminRows.push({ ...c, id, at, prevHash, hash: chainHash(prevHash, [id, at, c.by, c.action, c.target, c.detail]) })
+    },
+    adminLog: (from, to) => adminRows.filter((r) => r.at >= from && r.at < to),
+    chainRows: (table, afterId, limit) => table === 'audit'
+      ? audit.filter((r) => r.id > afterId).slice(0, limit)
+        .map((r) => ({ id: r.id, prevHash: r.prevHash, hash: r.hash, fields: [r.id, r.userId, r.deviceId, r.at, r.ip, r.doc, r.action, r.detail] }))
+      : adminRows.filter((r) => r.id > afterId).slice(0, limit)
+        .map((r) => ({ id: r.id, prevHash: r.prevHash, hash: r.hash, fields: [r.id, r.at, r.by, r.action, r.target, r.detail] })),
     compact(threshold, maxDocs) {
       let n = 0
       for (const d of docs.values()) {

@@ -12,8 +12,11 @@ import { collectGarbage } from './gcState'
 import { MergeCache } from './mergeCache'
 import { MIGRATIONS, SCHEMA } from './schema'
 import { SqliteRevocation } from './sqliteRevocation'
+import { SqliteAudit, ensureAuditSchema } from './sqliteAudit'
+import { secureDataFiles } from './fileModes'
+import type { ChainRow } from '../auditChain'
 import type {
-  AccessChange, AuditRecord, DeviceRecord, DocAccess, FeedEntry, NewUpdate, PurgedDoc, RelayStorage, Role, TeamRecord,
+  AccessChange, AdminChange, AdminLogRow, AuditQuery, AuditRecord, AuditRow, DeviceRecord, DocAccess, FeedEntry, NewUpdate, PurgedDoc, RelayStorage, Role, TeamRecord,
   TokenRecord, UserRecord,
 } from './types'
 
@@ -40,7 +43,8 @@ const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, 
 const kindList = (kinds: DocKind[]): string => JSON.stringify(kinds)
 
 export function openSqliteStorage(dataDir: string, synchronous: Synchronous = 'FULL', cacheBytes = 64 * 1024 * 1024): RelayStorage {
-  fs.mkdirSync(dataDir, { recursive: true })
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  secureDataFiles(dataDir)
   const db = new Database(path.join(dataDir, 'relay.sqlite'))
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${synchronous}`)
@@ -50,6 +54,7 @@ export function openSqliteStorage(dataDir: string, synchronous: Synchronous = 'F
   db.pragma('secure_delete = ON')
   db.exec(SCHEMA)
   migrate(db)
+  ensureAuditSchema(db)
   db.prepare(`INSERT OR IGNORE INTO meta (k, v) VALUES ('epoch', ?)`).run(newEpoch())
   return new SqliteStorage(db, new MergeCache(cacheBytes))
 }
@@ -70,9 +75,11 @@ class SqliteStorage implements RelayStorage {
   private readonly transferTx
   private readonly shareTx
   private readonly revocation: SqliteRevocation
+  private readonly audit: SqliteAudit
 
   constructor(private readonly db: Database.Database, private readonly cache: MergeCache) {
-    this.revocation = new SqliteRevocation(db, cache)
+    this.audit = new SqliteAudit(db)
+    this.revocation = new SqliteRevocation(db, cache, this.audit)
     const p = (sql: string) => db.prepare(sql)
     this.s = {
       head: p(`SELECT v FROM meta WHERE k = 'seq'`).pluck(),
@@ -115,7 +122,6 @@ class SqliteStorage implements RelayStorage {
       insertToken: p(`INSERT INTO tokens (hash, user_id, expires_at, device_id) VALUES (?, ?, ?, ?)`),
       tokenUser: p(`SELECT user_id FROM tokens WHERE hash = ? AND expires_at > ? AND revoked_at IS NULL`).pluck(),
       revokeTokens: p(`DELETE FROM tokens WHERE user_id = ?`),
-      audit: p(`INSERT INTO audit (user_id, at, ip, doc, action, detail) VALUES (?, ?, ?, ?, ?, ?)`),
       auditFor: p(`SELECT user_id AS userId, at, ip, doc, action, detail FROM audit WHERE doc = ? ORDER BY id`),
       names: p(`SELECT name FROM docs WHERE kind = ? ORDER BY name`).pluck(),
       compactable: p(`SELECT name FROM docs WHERE pending >= ? LIMIT ?`).pluck(),
@@ -354,10 +360,23 @@ class SqliteStorage implements RelayStorage {
   }
 
   appendAudit(records: AuditRecord[]): void {
-    if (records.length === 0) return
-    this.db.transaction(() => {
-      for (const r of records) this.s.audit.run(r.userId, r.at, r.ip, r.doc, r.action, r.detail ?? '')
-    })()
+    this.audit.append(records)
+  }
+
+  queryAudit(q: AuditQuery): AuditRow[] {
+    return this.audit.query(q)
+  }
+
+  appendAdminLog(change: AdminChange, at: number): void {
+    this.audit.appendAdmin(change, at)
+  }
+
+  adminLog(from: number, to: number): AdminLogRow[] {
+    return this.audit.adminLog(from, to)
+  }
+
+  chainRows(table: 'audit' | 'admin_log', afterId: number, limit: number): ChainRow[] {
+    return this.audit.chainRows(table, afterId, limit)
   }
 
   auditFor(doc: string): AuditRecord[] {

@@ -3,6 +3,7 @@
 // relay polls to end sessions and drop documents within a second.
 import type Database from 'better-sqlite3'
 import type { MergeCache } from './mergeCache'
+import type { SqliteAudit } from './sqliteAudit'
 import { ADMIN_ORIGIN } from './types'
 import type { DeviceRecord, PurgedDoc, TokenRecord } from './types'
 
@@ -23,7 +24,7 @@ export class SqliteRevocation {
   private readonly touchTx
   private readonly purgeTx
 
-  constructor(db: Database.Database, private readonly cache: MergeCache) {
+  constructor(db: Database.Database, private readonly cache: MergeCache, private readonly audit: SqliteAudit) {
     const p = (sql: string) => db.prepare(sql)
     this.s = {
       bumpRev: p(`UPDATE meta SET v = v + 1 WHERE k = 'access_rev'`),
@@ -43,7 +44,6 @@ export class SqliteRevocation {
       devices: p(`SELECT device_id, first_seen, last_seen, revoked_at, wipe_sent_at FROM devices WHERE user_id = ?
         ORDER BY last_seen DESC`),
       purgeTokens: p(`DELETE FROM tokens WHERE expires_at < ?`),
-      audit: p(`INSERT INTO audit (user_id, at, ip, doc, action, detail) VALUES (?, ?, '${ADMIN_ORIGIN}', ?, ?, ?)`),
       head: p(`SELECT v FROM meta WHERE k = 'seq'`).pluck(),
       setHead: p(`UPDATE meta SET v = ? WHERE k = 'seq'`),
       lastSeq: p(`SELECT last_seq FROM docs WHERE name = ?`).pluck(),
@@ -64,7 +64,7 @@ export class SqliteRevocation {
       if (deviceId !== null) this.s.revokeDevice.run(userId, deviceId, at, by)
       const action = deviceId === null ? 'revoke-tokens' : 'revoke-device'
       const detail = `by=${by} user=${userId}${deviceId === null ? '' : ` device=${deviceId}`} sessions=${live}`
-      this.s.audit.run(by, at, '', action, detail)
+      this.audit.append([{ userId: by, at, ip: ADMIN_ORIGIN, doc: '', action, detail }])
       this.s.bumpRev.run()
       return live
     })
@@ -81,7 +81,7 @@ export class SqliteRevocation {
         this.s.dropAccess.run(name)
         this.s.dropDoc.run(name)
         this.s.purged.run(name, seq, at, by)
-        this.s.audit.run(by, at, name, 'purge', `by=${by}`)
+        this.audit.append([{ userId: by, at, ip: ADMIN_ORIGIN, doc: name, action: 'purge', detail: `by=${by}` }])
         done.push(name)
       }
       if (done.length) {

@@ -1,6 +1,7 @@
 // The narrow storage interface the relay core codes against; sqlite.ts and memory.ts implement it.
 // Synchronous on purpose: better-sqlite3 commits before returning, which is what lets us ack safely.
 import type { DocKind, WireUser } from '../../src/sync/protocol'
+import type { ChainRow } from '../auditChain'
 
 export type Role = WireUser['role']
 /** The `ip` of audit entries written by the admin CLI on the server itself. */
@@ -71,6 +72,42 @@ export interface AuditRecord {
   action: string
   /** Admin actions: who ran them and on what (ids only, never personal data); '' otherwise. */
   detail?: string
+  /** The device id the session named (Hello or login), 'yjs' for /yjs, '' when none. */
+  deviceId?: string
+}
+
+/** A stored access record with its place in the hash chain (auditChain.ts). */
+export interface AuditRow extends Required<AuditRecord> {
+  id: number
+  prevHash: string
+  hash: string
+}
+
+/** Filters of `npm run admin -- audit`; times are epoch ms, `to` exclusive. */
+export interface AuditQuery {
+  userId?: string
+  doc?: string
+  from?: number
+  to?: number
+}
+
+/** One account or permission change (개인정보의 안전성 확보조치 기준 제5조: kept 3 years). */
+export interface AdminChange {
+  /** Who made it: `cli:<server account>`. */
+  by: string
+  /** e.g. add-user, set-password, set-role, set-team, disable-user, delete-user, unlock, revoke-device. */
+  action: string
+  /** The account (user id) or object changed. */
+  target: string
+  /** Ids and values only (a role, a team id), never a password or personal data. */
+  detail?: string
+}
+
+export interface AdminLogRow extends Required<AdminChange> {
+  id: number
+  at: number
+  prevHash: string
+  hash: string
 }
 
 export interface TokenRecord {
@@ -167,6 +204,13 @@ export interface RelayStorage {
 
   appendAudit(records: AuditRecord[]): void
   auditFor(doc: string): AuditRecord[]
+  /** Access records matching every given filter, oldest first. */
+  queryAudit(q: AuditQuery): AuditRow[]
+  /** Appends to the admin log (kept 3 years, hash-chained like the audit table). */
+  appendAdminLog(change: AdminChange, at: number): void
+  adminLog(from: number, to: number): AdminLogRow[]
+  /** Rows of the audit table or the admin log with id > afterId, oldest first, for `audit verify`. */
+  chainRows(table: 'audit' | 'admin_log', afterId: number, limit: number): ChainRow[]
 
   /** Merges the log of up to `maxDocs` documents past `threshold` entries into snapshot rows; returns how many. */
   compact(threshold: number, maxDocs: number): number

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { useT } from '../../i18n'
 import { useCaseFile } from '../../store'
+import { queueView } from '../../store/viewQueue'
 import { EmptyState } from '../common'
 import { CaseHeader } from './CaseHeader'
 import { StageControl } from './StageControl'
@@ -24,6 +25,7 @@ import '../../i18n/screenMessages'
 export function CaseFileScreen({ caseId }: { caseId: string }) {
   const t = useT()
   const caseFile = useCaseFile(caseId)
+  useEffect(() => void queueView(caseId), [caseId]) // 접속기록: this view is reported at the next sync
   // The hook gives undefined both while loading and for an unknown id; say "not found" only after a moment.
   const [waited, setWaited] = useState(false)
   useEffect(() => {
