@@ -194,6 +194,7 @@ async function flushLocal(name: string, entry: OpenDoc): Promise<void> {
     console.error('saving a document change failed', (err as Error).name)
     throw err
   }
+  if (feedHeld?.db === db) noteHeld([name])
   postBroadcast({ type: 'updates', items: batch.map((update) => ({ name, update, local: true })) })
   emitChange({ names: [name], local: true })
   track(compactMany([name]))
@@ -216,6 +217,7 @@ export async function whenAllWritten(): Promise<void> {
 function handleBroadcast(message: BroadcastMessage): void {
   if (message.type === 'updates') {
     const names = new Set<string>()
+    noteHeld(message.items.map((i) => i.name))
     for (const item of message.items) {
       names.add(item.name)
       const entry = open.get(item.name)
@@ -255,8 +257,8 @@ export class FeedGapError extends Error {
 
 /** Documents projected between two yields to the event loop (keeps each task of a sync page short). */
 export const PROJECT_SLICE = 25
-// Relay pages are prepared in order: a page's reads start only once the previous page's write
-// transaction exists, so IndexedDB runs them (and the next write) after it.
+// Relay pages are prepared in order: a page's reads (rows of documents already held, see feedHeld)
+// start only once the previous page's write transaction exists, so IndexedDB runs them after it.
 let remoteChain: Promise<void> = Promise.resolve()
 onStoreClose(() => {
   remoteChain = Promise.resolve()
@@ -303,18 +305,53 @@ export function stageRemoteUpdates(
   wire()
   const settings = getSettings()
   settings.catch(() => undefined) // awaited below; not an unhandled rejection if we fail first
+  const held = position.cursor === undefined ? null : feedHeldNames(db, position.after === undefined)
   const prev = remoteChain
   let release!: () => void
   remoteChain = new Promise((resolve) => (release = resolve))
   return (async () => {
     try {
       await prev
-      return await prepareRemote(db, items, position, settings, release)
+      return await prepareRemote(db, items, position, settings, release, held)
     } catch (err) {
       release()
       throw err
     }
   })()
+}
+
+/**
+ * The names of the documents the device held when this feed session started, plus every one this tab
+ * stored or heard of since. A feed page asks it which of its documents have rows to merge instead of
+ * reading `docs`: that read would wait for the previous page's write transaction, and so serialise
+ * projecting page k+1 behind storing page k. Names here that hold nothing only cost a read; a document
+ * given rows by another path mid-feed (none in a first sync) would be projected from the page alone
+ * until its next change, its rows all kept.
+ */
+let feedHeld: { db: DoumDb; names: Set<string>; ready: Promise<Set<string>> } | null = null
+onStoreClose(() => {
+  feedHeld = null
+})
+
+function feedHeldNames(db: DoumDb, fresh: boolean): Promise<Set<string>> {
+  if (fresh || !feedHeld || feedHeld.db !== db) {
+    const names = new Set<string>()
+    const ready = db.docs
+      .toCollection()
+      .primaryKeys()
+      .then((keys) => {
+        for (const k of keys) names.add(k)
+        return names
+      })
+    ready.catch(() => undefined) // awaited by the page; not an unhandled rejection if it fails first
+    feedHeld = { db, names, ready }
+  }
+  return feedHeld.ready
+}
+
+function noteHeld(names: Iterable<string>): void {
+  if (!feedHeld) return
+  for (const n of names) feedHeld.names.add(n)
 }
 
 function assertCurrent(db: DoumDb): void {
@@ -327,6 +364,7 @@ async function prepareRemote(
   { cursor, after }: FeedPosition,
   settingsPromise: Promise<Settings>,
   created: () => void,
+  heldNames: Promise<Set<string>> | null,
 ): Promise<{ stored: Promise<void> }> {
   const byName = new Map<string, Uint8Array[]>()
   for (const it of items) {
@@ -346,8 +384,14 @@ async function prepareRemote(
   const closedCases = names.filter((n) => isCaseDoc(n) && !open.has(n))
   const existing = new Map<string, Uint8Array[]>()
   if (closedCases.length) {
-    const held = await db.docs.bulkGet(closedCases)
-    const heldCases = closedCases.filter((_, i) => held[i] !== undefined)
+    let heldCases: string[]
+    if (heldNames) {
+      const known = await heldNames
+      heldCases = closedCases.filter((n) => known.has(n))
+    } else {
+      const held = await db.docs.bulkGet(closedCases)
+      heldCases = closedCases.filter((_, i) => held[i] !== undefined)
+    }
     if (heldCases.length) {
       const rowsByName = await db.transaction('r', db.updates, () => Promise.all(heldCases.map((n) => readRows(db, n))))
       const decoded = await Promise.all(rowsByName.map((rows, i) => decodeMany(db.key, heldCases[i] as string, rows.map((r) => r.bytes))))
@@ -389,31 +433,35 @@ async function prepareRemote(
   }
   const [bytes, caseRows] = await Promise.all([sealing, sealCaseRows(db.key, projected)])
 
+  if (feedHeld?.db === db) noteHeld(names)
   const at = nowIso()
   const newDocs = new Set<string>()
   const tables = cursor === undefined ? [db.updates, db.docs, db.cases] : [db.updates, db.docs, db.cases, db.meta]
   const write = db.transaction('rw', tables, async () => {
     created()
-    let durable = 0
-    if (cursor !== undefined) {
-      durable = ((await db.meta.get('cursor'))?.value as number | undefined) ?? 0
-      // Runs after the previous page's transaction ended: if that one failed, its cursor is not here.
-      if (after !== undefined && durable < after) throw new FeedGapError()
-    }
-    if (items.length) {
-      await db.updates.bulkAdd(
-        items.map((it, i) => ({ docName: it.name, bytes: bytes[i] as Uint8Array, acked: 1 as const, createdAt: at })),
-      )
-      const prevRows = await db.docs.bulkGet(names)
-      const docRows: DocRow[] = names.map((name, i) => {
-        const prev = prevRows[i]
-        if (!prev) newDocs.add(name)
-        return { name, kind: docKindOf(name), hasPending: prev?.hasPending ?? 0, rejectedCount: prev?.rejectedCount ?? 0, updatedAt: at }
-      })
-      await db.docs.bulkPut(docRows)
-      if (caseRows.length) await db.cases.bulkPut(caseRows)
-    }
-    if (cursor !== undefined && cursor > durable) await db.meta.put({ key: 'cursor', value: cursor })
+    // Everything of the page is asked for at once: two round trips to IndexedDB, not six, each of which
+    // would wait behind the main thread's work on the next page. A gap found below throws, which aborts
+    // the transaction and so undoes the writes already issued.
+    const [durableRow, prevRows] = await Promise.all([
+      cursor === undefined ? undefined : db.meta.get('cursor'),
+      items.length ? db.docs.bulkGet(names) : [],
+      items.length
+        ? db.updates.bulkAdd(items.map((it, i) => ({ docName: it.name, bytes: bytes[i] as Uint8Array, acked: 1 as const, createdAt: at })))
+        : undefined,
+      caseRows.length ? db.cases.bulkPut(caseRows) : undefined,
+    ])
+    const durable = (durableRow?.value as number | undefined) ?? 0
+    // Runs after the previous page's transaction ended: if that one failed, its cursor is not here.
+    if (cursor !== undefined && after !== undefined && durable < after) throw new FeedGapError()
+    const docRows: DocRow[] = names.map((name, i) => {
+      const prev = prevRows[i]
+      if (!prev) newDocs.add(name)
+      return { name, kind: docKindOf(name), hasPending: prev?.hasPending ?? 0, rejectedCount: prev?.rejectedCount ?? 0, updatedAt: at }
+    })
+    await Promise.all([
+      items.length ? db.docs.bulkPut(docRows) : undefined,
+      cursor !== undefined && cursor > durable ? db.meta.put({ key: 'cursor', value: cursor }) : undefined,
+    ])
   })
   // The next page waits for this transaction to exist (or to have failed).
   write.then(created, created)
