@@ -37,12 +37,14 @@ function accepts(req: IncomingMessage, encoding: string): boolean {
   })
 }
 
+/** A copy older than its file is stale (the file was replaced after the build) and is never served. */
 function compressedCopy(file: string, req: IncomingMessage): { path: string; size: number; encoding: string } | null {
+  const modified = fs.statSync(file).mtimeMs
   for (const e of ENCODINGS) {
     if (!accepts(req, e.name)) continue
     try {
       const st = fs.statSync(file + e.ext)
-      if (st.isFile()) return { path: file + e.ext, size: st.size, encoding: e.name }
+      if (st.isFile() && st.mtimeMs >= modified) return { path: file + e.ext, size: st.size, encoding: e.name }
     } catch {
       // no such copy
     }

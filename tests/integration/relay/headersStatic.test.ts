@@ -10,10 +10,11 @@ import { startRelay } from '../../../sync-server/relay'
 import { tempDir, testRelay, wsUrl } from './helpers'
 
 let relay: Awaited<ReturnType<typeof testRelay>>
+let staticDir = ''
 const js = `console.log(${JSON.stringify('도움 '.repeat(2000))})\n`
 
 beforeAll(async () => {
-  const staticDir = tempDir()
+  staticDir = tempDir()
   fs.mkdirSync(path.join(staticDir, 'assets'))
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>도움</title>')
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), js)
@@ -77,6 +78,17 @@ describe('relay headers and static files', () => {
     expect(plain.headers['content-encoding']).toBeUndefined()
     expect(plain.headers.vary).toBe('Accept-Encoding')
     expect(plain.body.toString()).toBe(js)
+  })
+
+  it('never serves a compressed copy older than its file (a file replaced after the build)', async () => {
+    const file = path.join(staticDir, 'sw.js')
+    fs.writeFileSync(file + '.br', zlib.brotliCompressSync('old'))
+    fs.writeFileSync(file, 'new')
+    const past = new Date(Date.now() - 60_000)
+    fs.utimesSync(file + '.br', past, past)
+    const r = await get(`${relay.url}/sw.js`, { 'Accept-Encoding': 'br' })
+    expect(r.headers['content-encoding']).toBeUndefined()
+    expect(r.body.toString()).toBe('new')
   })
 
   it('refuses a WebSocket from another origin, allows its own origin and clients without Origin', async () => {
