@@ -24,9 +24,10 @@ export interface Relay {
   stop(): Promise<void>
 }
 
-function run(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function run(script: string, args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+    const p = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'ignore', 'pipe'] })
+    p.stdin.end(input)
     let err = ''
     p.stderr.on('data', (c: Buffer) => (err += c.toString()))
     p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(script)} failed (${code}): ${err.slice(0, 400)}`))))
@@ -54,8 +55,17 @@ async function login(port: number, username: string): Promise<string> {
     body: JSON.stringify({ username, password: BENCH_PASSWORD }),
   })
   if (!res.ok) throw new Error(`login ${username}: HTTP ${res.status}`)
-  const body = (await res.json()) as { token?: string }
+  const body = (await res.json()) as { token?: string; mustChangePassword?: boolean }
   if (!body.token) throw new Error('login answered without a token')
+  if (body.mustChangePassword) {
+    // add-user sets a temporary password; changing it frees this token for sync.
+    const changed = await fetch(`http://127.0.0.1:${port}/api/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${body.token}` },
+      body: JSON.stringify({ current: BENCH_PASSWORD, next: `${BENCH_PASSWORD}-changed` }),
+    })
+    if (!changed.ok) throw new Error(`password change ${username}: HTTP ${changed.status}`)
+  }
   return body.token
 }
 
@@ -66,7 +76,7 @@ export async function startRelay(users = 2): Promise<Relay> {
   const names = Array.from({ length: users }, (_, i) => `bench.worker${i + 1}`)
   try {
     for (const u of names) {
-      await run('sync-server/admin.ts', ['add-user', '--username', u, '--password', BENCH_PASSWORD, '--role', 'worker', '--team', BENCH_TEAM], env)
+      await run('sync-server/admin.ts', ['add-user', '--username', u, '--password-stdin', '--role', 'worker', '--team', BENCH_TEAM], env, `${BENCH_PASSWORD}\n`)
     }
   } catch (err) {
     removeTempDir(dataDir)

@@ -1,64 +1,34 @@
 // `npm run admin -- <command>`: manage users in DATA_DIR's database, whether or not the relay runs.
-// Never prints a password or a token.
-import crypto from 'node:crypto'
-import os from 'node:os'
+// Never prints a password or a token. Account commands are in admin/users.ts.
 import { parseArgs } from 'node:util'
 import { todayInSeoul } from '../src/domain'
-import { hashPassword, passwordProblem } from './auth'
+import { logChange, need, operator, str as strOf, userNamed, UsageError } from './admin/cli'
+import { runUserCommand, USER_COMMANDS } from './admin/users'
 import { recordAdminChange } from './adminLog'
 import { RECORDS_USAGE, runRecordsCommand } from './adminRecords'
 import { readConfig } from './config'
 import { checkPurgeDay, planPurge } from './purge'
 import { openSqliteStorage } from './storage/sqlite'
-import { ROLES } from './storage/types'
-import type { DeviceRecord, RelayStorage, Role, UserRecord } from './storage/types'
-
-class UsageError extends Error {}
+import type { DeviceRecord, RelayStorage } from './storage/types'
 
 const USAGE = `사용법 / usage:
-  npm run admin -- add-user --username U (--password P | --password-stdin) --role worker|supervisor|volunteer|admin --team TEAM [--team-name 이름]
+  npm run admin -- add-user --username U --password-stdin --role worker|supervisor|volunteer|admin --team TEAM [--team-name 이름]
   npm run admin -- list-users
+  npm run admin -- set-password --username U --password-stdin      (임시 비밀번호: 다음 로그인 때 바꿔야 함 / temporary: changed at next login)
+  npm run admin -- set-role --username U --role worker|supervisor|volunteer|admin
+  npm run admin -- set-team --username U --team TEAM [--team-name 이름]
+  npm run admin -- disable-user --username U        (로그인 중지, 기기 자료 삭제 / no login, devices wipe)   enable-user --username U
+  npm run admin -- delete-user --username U         (계정 삭제, 기기 자료 삭제 / account removed, devices wipe)
+  npm run admin -- unlock --username U              (로그인 실패 잠금 해제 / clear the failed-login lock)
   npm run admin -- revoke-tokens --username U        (분실 기기, 이 사용자의 모든 기기 / lost device, all of the user's devices)
   npm run admin -- revoke-device --username U --device ID   (분실 기기 하나 / one lost device)
   npm run admin -- list-devices --username U
-  npm run admin -- set-password --username U (--password P | --password-stdin)
   npm run admin -- rotate-epoch                      (DATA_DIR 전체를 백업에서 복원한 뒤 / after restoring the whole DATA_DIR from a backup)
   npm run admin -- purge-closed --closed-before YYYY-MM-DD [--dry-run]   (보존기간이 끝난 종결 사례 파기 / destroy closed case files past retention)
 ${RECORDS_USAGE}`
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const c of process.stdin as AsyncIterable<Buffer>) chunks.push(c)
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
-}
-
-async function passwordFrom(values: { password?: string; 'password-stdin'?: boolean }): Promise<string> {
-  const pw = values['password-stdin'] ? await readStdin() : values.password
-  if (!pw) throw new UsageError('비밀번호가 필요합니다 (--password 또는 --password-stdin). Password required.')
-  const problem = passwordProblem(pw)
-  if (problem) throw new UsageError(problem)
-  return pw
-}
-
-function need(value: string | undefined, flag: string): string {
-  if (!value) throw new UsageError(`--${flag} 값이 필요합니다. Missing --${flag}.`)
-  return value
-}
-
-function userNamed(storage: RelayStorage, username: string | undefined): UserRecord {
-  const user = storage.userByName(need(username, 'username'))
-  if (!user) throw new UsageError('없는 사용자입니다. No such user.')
-  return user
-}
-
-/** Who ran an admin command, for the audit table: the server account, never a client's data. */
-function operator(): string {
-  try {
-    return `cli:${os.userInfo().username}`
-  } catch {
-    return 'cli:unknown'
-  }
-}
+const PASSWORD_ARG = '--password는 더 이상 받지 않습니다: 셸 기록과 프로세스 목록에 남기 때문입니다. 비밀번호를 표준 입력으로 주세요: echo … | npm run admin -- <명령> --password-stdin\n' +
+  '--password is no longer accepted (it stays in shell history and the process list): use --password-stdin'
 
 const seoulTime = (ms: number | null): string =>
   ms ? `${new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Seoul' })} KST` : '-'
@@ -71,25 +41,9 @@ function deviceLine(d: DeviceRecord): string {
 }
 
 async function run(storage: RelayStorage, command: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
-  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined)
+  const str = (k: string) => strOf(values, k)
+  if (command && USER_COMMANDS.includes(command)) return runUserCommand(storage, command, values)
   switch (command) {
-    case 'add-user': {
-      const username = need(str('username'), 'username')
-      if (!/^[a-z0-9][a-z0-9._-]{1,49}$/.test(username)) throw new UsageError('아이디는 영문 소문자·숫자·._- 2~50자입니다. Username: 2–50 of a-z 0-9 . _ -')
-      const role = need(str('role'), 'role')
-      if (!ROLES.includes(role as Role)) throw new UsageError(`알 수 없는 역할입니다: ${role}. Unknown role; use ${ROLES.join(', ')}.`)
-      const team = need(str('team'), 'team')
-      if (!/^[a-z0-9][a-z0-9-]{1,49}$/.test(team)) throw new UsageError('팀 식별자는 영문 소문자·숫자·- 2~50자입니다. Team id: 2–50 of a-z 0-9 -')
-      if (storage.userByName(username)) throw new UsageError(`이미 있는 아이디입니다: ${username}. User already exists.`)
-      const password = await passwordFrom(values)
-      storage.ensureTeam({ id: team, name: str('team-name') ?? team })
-      storage.createUser({ id: crypto.randomUUID(), username, role: role as Role, team, passwordHash: await hashPassword(password), createdAt: Date.now() })
-      console.log(`사용자를 추가했습니다 / user added: ${username} (${role}, ${team})`)
-      return
-    }
-    case 'list-users':
-      for (const u of storage.listUsers()) console.log(`${u.username}\t${u.role}\t${u.team}`)
-      return
     case 'revoke-tokens': {
       const user = userNamed(storage, str('username'))
       const n = storage.revokeAccess(user.id, null, operator(), Date.now())
@@ -134,15 +88,9 @@ async function run(storage: RelayStorage, command: string | undefined, values: R
       if (changed) console.log(`${changed}건은 그 사이 바뀌어 남겨 두었습니다 / ${changed} changed meanwhile and were kept`)
       return
     }
-    case 'set-password': {
-      const user = userNamed(storage, str('username'))
-      storage.setPasswordHash(user.id, await hashPassword(await passwordFrom(values)))
-      storage.revokeTokens(user.id)
-      console.log(`비밀번호를 바꾸고 기존 세션을 끊었습니다 / password changed, sessions revoked: ${user.username}`)
-      return
-    }
     case 'rotate-epoch':
       storage.rotateEpoch()
+      logChange(storage, 'rotate-epoch', '')
       console.log('새 에포크로 바꿨습니다. 기기들이 다음 동기화 때 서버에 없는 내용을 다시 올립니다. / new epoch: devices re-send what the relay lacks at their next sync')
       return
     default:
@@ -151,12 +99,16 @@ async function run(storage: RelayStorage, command: string | undefined, values: R
 }
 
 async function main(): Promise<number> {
+  if (process.argv.slice(2).some((a) => a === '--password' || a.startsWith('--password='))) {
+    console.error(PASSWORD_ARG)
+    return 2
+  }
   let parsed
   try {
     parsed = parseArgs({
       allowPositionals: true,
       options: {
-        username: { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' },
+        username: { type: 'string' }, 'password-stdin': { type: 'boolean' },
         role: { type: 'string' }, team: { type: 'string' }, 'team-name': { type: 'string' },
         device: { type: 'string' }, 'closed-before': { type: 'string' }, 'dry-run': { type: 'boolean' },
         user: { type: 'string' }, doc: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, csv: { type: 'boolean' },

@@ -1,6 +1,7 @@
-// JSON API: login, current user, teams, referral (share) and transfer, health.
+// JSON API: login, logout, password change, current user, teams, referral (share) and transfer, health.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Principal } from './access'
+import { hashToken, MUST_CHANGE } from './auth'
 import { changeAccess } from './core'
 import type { RelayCore } from './core'
 import type { UserRecord } from './storage/types'
@@ -13,14 +14,21 @@ class HttpError extends Error {
   }
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    ...headers,
   })
   res.end(text)
+}
+
+/** Credentials come as JSON only: a form post from another site (text/plain, urlencoded) gets 415. */
+function requireJson(req: IncomingMessage): void {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json') throw new HttpError(415, '요청 본문은 application/json이어야 합니다.')
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -54,11 +62,22 @@ function optionalString(body: Record<string, unknown>, key: string, max: number)
 
 const wireUser = (u: UserRecord) => ({ id: u.id, username: u.username, role: u.role, team: u.team })
 
-function bearerUser(core: RelayCore, req: IncomingMessage): UserRecord {
+const bearerToken = (req: IncomingMessage): string => {
   const header = req.headers.authorization ?? ''
-  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : ''
-  const user = core.auth.userForToken(token)
+  return header.startsWith('Bearer ') ? header.slice(7).trim() : ''
+}
+
+class MustChangeError extends HttpError {
+  constructor() {
+    super(403, MUST_CHANGE)
+  }
+}
+
+/** The token's user; `allowMustChange` only for POST /api/password (a temporary password's token). */
+function bearerUser(core: RelayCore, req: IncomingMessage, allowMustChange = false): UserRecord {
+  const user = core.auth.userForToken(bearerToken(req))
   if (!user) throw new HttpError(401, '로그인이 필요합니다.')
+  if (user.mustChangePassword && !allowMustChange) throw new MustChangeError()
   return user
 }
 
@@ -69,11 +88,18 @@ export async function handleApi(core: RelayCore, req: IncomingMessage, res: Serv
       case 'GET /api/health':
         return json(res, 200, { ok: true })
       case 'POST /api/login': {
+        requireJson(req)
+        const wait = core.auth.loginLimiter.take(ip)
+        if (wait > 0) {
+          core.auditor.record('-', ip, '', 'login-locked', Date.now(), 'limit=ip')
+          return json(res, 429, { error: `로그인 시도가 너무 많습니다. ${wait}초 뒤에 다시 시도하세요.` }, { 'Retry-After': String(wait) })
+        }
         const body = await readJson(req)
         const username = stringField(body, 'username', 100)
         const password = stringField(body, 'password', 1000)
         const deviceId = optionalString(body, 'deviceId', 100)
         const result = await core.auth.login(username, password, Date.now(), deviceId)
+        if (result.ok) core.auth.loginLimiter.refund(ip)
         if (!result.ok && result.status === 403) {
           // A revoked device: the device wipes this user's data when it sees this code.
           core.auditor.record(result.userId, ip, '', 'login-revoked-device')
@@ -85,7 +111,30 @@ export async function handleApi(core: RelayCore, req: IncomingMessage, res: Serv
           return json(res, result.status, { error: result.error })
         }
         core.auditor.record(result.user.id, ip, '', 'login')
-        return json(res, 200, { token: result.token, user: wireUser(result.user) })
+        const must = result.mustChangePassword ? { mustChangePassword: true } : {}
+        return json(res, 200, { token: result.token, user: wireUser(result.user), ...must })
+      }
+      case 'POST /api/logout': {
+        const token = bearerToken(req)
+        const user = core.auth.userForToken(token)
+        if (!user || !core.auth.logout(token)) return json(res, 401, { error: '로그인이 필요합니다.' })
+        core.auditor.record(user.id, ip, '', 'revoked', Date.now(), 'logout')
+        return json(res, 200, { ok: true })
+      }
+      case 'POST /api/password': {
+        const user = bearerUser(core, req, true)
+        requireJson(req)
+        const body = await readJson(req)
+        const current = stringField(body, 'current', 1000)
+        const next = stringField(body, 'next', 1000)
+        const result = await core.auth.changePassword(hashToken(bearerToken(req)), user, current, next)
+        if (!result.ok) {
+          // A wrong current password counts as a failed login (Auth.changePassword); so is it recorded.
+          if (result.status !== 400) core.auditor.record(user.id, ip, '', result.status === 429 ? 'login-locked' : 'login-failed', Date.now(), 'password-change')
+          return json(res, result.status, { ...result, ok: undefined, status: undefined })
+        }
+        core.storage.appendAdminLog({ by: `user:${user.id}`, action: 'password-change', target: user.id, detail: 'self' }, Date.now())
+        return json(res, 200, { ok: true })
       }
       case 'GET /api/me':
         return json(res, 200, { user: wireUser(bearerUser(core, req)) })
@@ -107,6 +156,7 @@ export async function handleApi(core: RelayCore, req: IncomingMessage, res: Serv
         return json(res, 404, { error: '없는 API입니다.' })
     }
   } catch (err) {
+    if (err instanceof MustChangeError) return json(res, err.status, { error: err.message, code: 'must-change-password' })
     if (err instanceof HttpError) return json(res, err.status, { error: err.message })
     core.log(`api error: ${(err as Error).name}`)
     return json(res, 500, { error: '서버 오류입니다.' })

@@ -8,6 +8,8 @@ export interface RelayConfig {
   port: number
   dataDir: string
   tokenTtlSeconds: number
+  /** A session unused this long ends (TOKEN_IDLE_SECONDS, 개인정보의 안전성 확보조치 기준 제6조④). */
+  tokenIdleSeconds: number
   retentionDays: number
   tlsCertFile?: string
   tlsKeyFile?: string
@@ -15,6 +17,8 @@ export interface RelayConfig {
   sqliteSynchronous: Synchronous
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
   trustProxy: boolean
+  /** Create the demo organisation on an empty database: see `wantsDemo`. */
+  seedDemo: boolean
 }
 
 function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number): number {
@@ -32,7 +36,22 @@ function boolFrom(env: NodeJS.ProcessEnv, key: string): boolean {
   throw new Error(`${key} must be 1 or 0 (${key}는 1 또는 0이어야 합니다)`)
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
+export const DEFAULT_TOKEN_IDLE_SECONDS = 1800
+
+export function readTokenIdleSeconds(env: NodeJS.ProcessEnv): number {
+  return intFrom(env, 'TOKEN_IDLE_SECONDS', DEFAULT_TOKEN_IDLE_SECONDS, 1)
+}
+
+/**
+ * `npm start` (a try-out) seeds the demo organisation on an empty database; the production entry
+ * (`npm run relay`, which passes --production, or NODE_ENV=production) never does unless DEMO=1.
+ */
+export function wantsDemo(env: NodeJS.ProcessEnv, argv: readonly string[]): boolean {
+  if ((env.DEMO ?? '') !== '') return boolFrom(env, 'DEMO')
+  return !argv.includes('--production') && env.NODE_ENV !== 'production'
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv.slice(2)): RelayConfig {
   const sync = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase()
   if (!['OFF', 'NORMAL', 'FULL', 'EXTRA'].includes(sync)) {
     throw new Error('SQLITE_SYNCHRONOUS must be OFF, NORMAL, FULL or EXTRA')
@@ -47,11 +66,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     port: intFrom(env, 'PORT', 8787, 0),
     dataDir: path.resolve(env.DATA_DIR || './data'),
     tokenTtlSeconds: intFrom(env, 'TOKEN_TTL_SECONDS', 43_200, 1),
+    tokenIdleSeconds: readTokenIdleSeconds(env),
     retentionDays: intFrom(env, 'RETENTION_DAYS', 730, 1),
     tlsCertFile,
     tlsKeyFile,
     staticDir: path.resolve(env.STATIC_DIR || './dist'),
     sqliteSynchronous: sync as Synchronous,
     trustProxy: boolFrom(env, 'TRUST_PROXY'),
+    seedDemo: wantsDemo(env, argv),
   }
 }

@@ -13,7 +13,8 @@ import type { RelayCore } from './core'
 import { cursorAfter, planFeed } from './feedPlan'
 import type { Subscriber } from './hub'
 import { sendNow, sendPaced } from './send'
-import type { SessionEnd } from './sessions'
+import { MUST_CHANGE } from './auth'
+import type { OpenSession, SessionEnd } from './sessions'
 
 const HELLO_TIMEOUT_MS = 15_000
 /** Close code after Wipe: the device must not reconnect with this token. */
@@ -36,6 +37,8 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
   let sub: Subscriber | null = null
   let ended = false
   let unregister: (() => void) | null = null
+  let session: OpenSession | null = null
+  let protocolVersion = 0
   const helloTimer = setTimeout(() => fatal(ErrorCode.Unauthorized, TEXT.helloFirst, 4401), HELLO_TIMEOUT_MS)
 
   function fatal(code: ErrorCodeValue, message: string, closeCode: number): void {
@@ -92,21 +95,44 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
       return hello(msg)
     }
     switch (msg.type) {
-      case MsgType.Push: return push(user, msg)
-      case MsgType.SvSync: return svSync(user, msg)
+      case MsgType.Push: return stillAuthorised() ? push(user, msg) : undefined
+      case MsgType.SvSync: return stillAuthorised() ? svSync(user, msg) : undefined
       case MsgType.Ping: return sendNow(ws, { type: MsgType.Pong, t: msg.t })
       case MsgType.Pong: return
       default: return badFrame()
     }
   }
 
+  /**
+   * Expiry, idle time, revocation and a disabled account are checked on every batch, not only at Hello
+   * (a token may run out, or be revoked by another process, between two polls of accessWatch).
+   */
+  function stillAuthorised(): boolean {
+    if (!session) return false
+    const now = Date.now()
+    const check = core.auth.checkHash(session.tokenHash, deviceId, now)
+    if (check.kind === 'ok' && !check.user.mustChangePassword) {
+      core.auth.touch(session.tokenHash, now)
+      session.idleUntil = core.auth.idleUntil(now)
+      return true
+    }
+    unregister?.()
+    if (check.kind === 'wipe') wipe(check.userId, protocolVersion)
+    else fatal(ErrorCode.Unauthorized, TEXT.unauthorized, 4401)
+    return false
+  }
+
   function hello(msg: Hello): void {
     clearTimeout(helloTimer)
     if (msg.protocolVersion < MIN_PROTOCOL_VERSION) return fatal(ErrorCode.Version, TEXT.version, 4426)
     deviceId = msg.deviceId.slice(0, 100)
+    protocolVersion = msg.protocolVersion
     const check = core.auth.check(msg.token, deviceId)
     if (check.kind === 'wipe') return wipe(check.userId, msg.protocolVersion)
     if (check.kind !== 'ok') return fatal(ErrorCode.Unauthorized, TEXT.unauthorized, 4401)
+    // A temporary password's token opens nothing but POST /api/password.
+    if (check.user.mustChangePassword) return fatal(ErrorCode.Unauthorized, MUST_CHANGE, 4401)
+    core.auth.touch(check.tokenHash)
     const record = check.user
     const u: Principal = { id: record.id, role: record.role, team: record.team }
     user = u
@@ -115,7 +141,8 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
       if (reason === 'wipe') wipe(u.id, msg.protocolVersion)
       else fatal(ErrorCode.Unauthorized, TEXT.unauthorized, 4401)
     }
-    unregister = core.sessions.add({ tokenHash: check.tokenHash, deviceId, expiresAt: check.expiresAt, end })
+    session = { tokenHash: check.tokenHash, deviceId, expiresAt: check.expiresAt, idleUntil: core.auth.idleUntil(), end }
+    unregister = core.sessions.add(session)
     // Register before reading the feed so an update stored meanwhile arrives live instead of slipping by.
     sub = {
       user: u,

@@ -13,9 +13,12 @@ async function main(): Promise<void> {
     retentionDays: config.retentionDays,
     sqliteSynchronous: config.sqliteSynchronous,
     tls: config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined,
-    seedDemo: true,
+    seedDemo: config.seedDemo,
     trustProxy: config.trustProxy,
   })
+  if (relay.storage.countUsers() === 0) {
+    console.log('사용자가 없습니다. npm run admin -- add-user 로 추가하세요 (데모 조직은 DEMO=1일 때만). / no users yet: add one with npm run admin -- add-user (demo organisation only with DEMO=1)')
+  }
   console.log(`도움 중계 서버 실행 중 / Doum relay listening on ${relay.url}`)
   let stopping = false
   const stop = (signal: string) => {

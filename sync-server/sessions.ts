@@ -7,6 +7,8 @@ export interface OpenSession {
   /** Device id from Hello; '' for /yjs, which names no device. */
   deviceId: string
   expiresAt: number
+  /** Moved forward by each batch the session sends; past it, the session ends as idle (TOKEN_IDLE_SECONDS). */
+  idleUntil?: number
   /** Tells the peer why (Wipe or an unauthorized error) and closes the socket. */
   end(reason: SessionEnd): void
 }
@@ -35,9 +37,9 @@ export class Sessions {
     return n
   }
 
-  /** Ends sessions whose token has expired: they would be refused at their next connect anyway. */
+  /** Ends sessions whose token has expired or that sat idle: they would be refused at their next batch anyway. */
   expire(now: number): number {
-    return this.recheck((s) => (s.expiresAt <= now ? 'unauthorized' : null))
+    return this.recheck((s) => (s.expiresAt <= now || (s.idleUntil !== undefined && s.idleUntil <= now) ? 'unauthorized' : null))
   }
 
   get size(): number {

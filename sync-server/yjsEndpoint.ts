@@ -1,5 +1,6 @@
 // Standard y-websocket protocol at /yjs/<documentName>?token=…, so stock Yjs clients interoperate.
-// Access is decided at the upgrade (HTTP 401/403); step 1 is answered with a diff against the
+// Access is decided at the upgrade (HTTP 401/403), or on the first frame for a client that sends its
+// token there rather than in the URL (which proxies may log); step 1 is answered with a diff against the
 // client's state vector; updates go through the same core as /sync pushes (log, seq, audit, fan-out).
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -10,9 +11,11 @@ import * as Y from 'yjs'
 import { isDocName } from '../src/sync/protocol'
 import { canRead, canWrite } from './access'
 import type { Principal } from './access'
+import { MUST_CHANGE } from './auth'
 import { storeUpdates } from './core'
 import type { RelayCore } from './core'
 import type { Subscriber } from './hub'
+import type { OpenSession } from './sessions'
 import { addsNothing } from './updates'
 import type { YjsRooms } from './yjsRooms'
 
@@ -24,12 +27,44 @@ const SYNC_STEP2 = 1
 const SYNC_UPDATE = 2
 const EMPTY_UPDATE = new Uint8Array([0, 0])
 
-export function rejectUpgrade(socket: Duplex, status: 400 | 401 | 403, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 0\r\n\r\n`)
+export function rejectUpgrade(socket: Duplex, status: 400 | 401 | 403, text: string, body = ''): void {
+  const bytes = Buffer.from(body, 'utf8')
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${bytes.length}\r\n\r\n${body}`)
   socket.destroy()
 }
 
-/** Authenticates and authorises a /yjs upgrade; on success hands the socket to the ws server. */
+/** y-websocket's auth message: a client may send [MSG_AUTH][token] first instead of ?token= (docs/CONTRACTS.md). */
+const MSG_AUTH = 2
+const AUTH_PERMISSION_DENIED = 0
+const AUTH_TIMEOUT_MS = 10_000
+
+type Authorised =
+  | { ok: true; user: Principal; tokenHash: string; expiresAt: number }
+  | { ok: false; status: 400 | 401 | 403; text: string; reason: string }
+
+/** Token and document access for one /yjs connection, whichever way the token came. */
+function authorise(core: RelayCore, token: string, name: string, ip: string): Authorised {
+  const check = core.auth.check(token, '')
+  if (check.kind !== 'ok') return { ok: false, status: 401, text: 'Unauthorized', reason: '로그인이 필요합니다.' }
+  if (!isDocName(name)) return { ok: false, status: 400, text: 'Bad Request', reason: '문서 이름이 올바르지 않습니다.' }
+  const record = check.user
+  if (record.mustChangePassword) return { ok: false, status: 403, text: 'Forbidden', reason: MUST_CHANGE }
+  const user: Principal = { id: record.id, role: record.role, team: record.team }
+  const access = core.storage.docAccess(name)
+  if (access ? !canRead(user, name, access) : !canWrite(user, name, null) || core.storage.isPurged(name)) {
+    core.auditor.record(user.id, ip, name, 'refused')
+    core.log('yjs refused (403)')
+    return { ok: false, status: 403, text: 'Forbidden', reason: '이 문서에 접근할 권한이 없습니다.' }
+  }
+  core.auth.touch(check.tokenHash)
+  return { ok: true, user, tokenHash: check.tokenHash, expiresAt: check.expiresAt }
+}
+
+/**
+ * Authenticates and authorises a /yjs upgrade; on success hands the socket to the ws server. With
+ * `?token=` (stock y-websocket clients) a refusal is an HTTP 401/403; without it, the first frame must
+ * be the auth message, and a refusal is y-websocket's permission-denied message and a close (4401/4403).
+ */
 export function upgradeYjs(
   req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, wss: WebSocketServer, core: RelayCore,
   rooms: YjsRooms, ip: string,
@@ -40,26 +75,64 @@ export function upgradeYjs(
   } catch {
     return rejectUpgrade(socket, 400, 'Bad Request')
   }
-  const check = core.auth.check(url.searchParams.get('token') ?? '', '')
-  if (check.kind !== 'ok') return rejectUpgrade(socket, 401, 'Unauthorized')
-  if (!isDocName(name)) return rejectUpgrade(socket, 400, 'Bad Request')
-  const record = check.user
-  const user: Principal = { id: record.id, role: record.role, team: record.team }
-  const access = core.storage.docAccess(name)
-  if (access ? !canRead(user, name, access) : !canWrite(user, name, null) || core.storage.isPurged(name)) {
-    core.auditor.record(user.id, ip, name, 'refused')
-    core.log('yjs refused (403)')
-    return rejectUpgrade(socket, 403, 'Forbidden')
+  const token = url.searchParams.get('token')
+  if (token === null) {
+    if (!isDocName(name)) return rejectUpgrade(socket, 400, 'Bad Request')
+    wss.handleUpgrade(req, socket, head, (ws) => awaitAuthFrame(ws, name, ip, core, rooms))
+    return
   }
-  wss.handleUpgrade(req, socket, head, (ws) => {
-    // A stock client has no Wipe message: a revoked token just closes the socket (and its retry gets 401).
-    const unregister = core.sessions.add({
-      tokenHash: check.tokenHash, deviceId: '', expiresAt: check.expiresAt,
-      end: (reason) => ws.close(4401, reason === 'wipe' ? 'revoked' : 'unauthorized'),
-    })
-    ws.once('close', unregister)
-    handleYjsSocket(ws, name, user, ip, core, rooms)
+  const auth = authorise(core, token, name, ip)
+  if (!auth.ok) return rejectUpgrade(socket, auth.status, auth.text, auth.reason)
+  wss.handleUpgrade(req, socket, head, (ws) => openSession(ws, name, auth, ip, core, rooms))
+}
+
+function awaitAuthFrame(ws: WebSocket, name: string, ip: string, core: RelayCore, rooms: YjsRooms): void {
+  const deny = (code: 4401 | 4403, reason: string) => {
+    if (ws.readyState === ws.OPEN) {
+      ws.send(frame((e) => {
+        encoding.writeVarUint(e, MSG_AUTH)
+        encoding.writeVarUint(e, AUTH_PERMISSION_DENIED)
+        encoding.writeVarString(e, reason)
+      }))
+    }
+    ws.close(code, code === 4401 ? 'unauthorized' : 'forbidden')
+  }
+  const timer = setTimeout(() => deny(4401, '인증 메시지가 오지 않았습니다.'), AUTH_TIMEOUT_MS)
+  ws.once('close', () => clearTimeout(timer))
+  ws.once('message', (data, isBinary) => {
+    clearTimeout(timer)
+    let token = ''
+    try {
+      if (!isBinary) throw new Error('text frame')
+      const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
+      const d = decoding.createDecoder(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength))
+      if (decoding.readVarUint(d) !== MSG_AUTH) throw new Error('not an auth frame')
+      token = decoding.readVarString(d)
+    } catch {
+      return deny(4401, '첫 메시지는 인증 메시지여야 합니다.')
+    }
+    const auth = authorise(core, token, name, ip)
+    if (!auth.ok) return deny(auth.status === 401 ? 4401 : 4403, auth.reason)
+    openSession(ws, name, auth, ip, core, rooms)
   })
+}
+
+function openSession(
+  ws: WebSocket, name: string, auth: Extract<Authorised, { ok: true }>, ip: string, core: RelayCore, rooms: YjsRooms,
+): void {
+  // A stock client has no Wipe message: a revoked token just closes the socket (and its retry gets 401).
+  const session: OpenSession = {
+    tokenHash: auth.tokenHash, deviceId: '', expiresAt: auth.expiresAt, idleUntil: core.auth.idleUntil(),
+    end: (reason) => ws.close(4401, reason === 'wipe' ? 'revoked' : 'unauthorized'),
+  }
+  const unregister = core.sessions.add(session)
+  ws.once('close', unregister)
+  // Edits are use; awareness heartbeats (every 15 s from y-protocols) are not.
+  const active = () => {
+    core.auth.touch(auth.tokenHash)
+    session.idleUntil = core.auth.idleUntil()
+  }
+  handleYjsSocket(ws, name, auth.user, ip, core, rooms, active)
 }
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
@@ -78,7 +151,9 @@ const awarenessFrame = (update: Uint8Array) => frame((e) => {
   encoding.writeVarUint8Array(e, update)
 })
 
-function handleYjsSocket(ws: WebSocket, name: string, user: Principal, ip: string, core: RelayCore, rooms: YjsRooms): void {
+function handleYjsSocket(
+  ws: WebSocket, name: string, user: Principal, ip: string, core: RelayCore, rooms: YjsRooms, active: () => void,
+): void {
   const deviceId = 'yjs'
   const controlled = new Set<number>()
   const send = (data: Uint8Array) => { if (ws.readyState === ws.OPEN) ws.send(data) }
@@ -123,6 +198,7 @@ function handleYjsSocket(ws: WebSocket, name: string, user: Principal, ip: strin
         const current = core.storage.mergedState(name) ?? EMPTY_UPDATE
         send(syncFrame(SYNC_STEP2, Y.diffUpdate(current, payload)))
       } else if (kind === SYNC_STEP2 || kind === SYNC_UPDATE) {
+        active()
         if (addsNothing(payload, core.storage.mergedState(name))) return // e.g. a step 2 with nothing new
         const [outcome] = storeUpdates(core, user, deviceId, ip, [{ name, update: payload }], sub)
         if (outcome && !outcome.ok) ws.close(outcome.code === 'forbidden' ? 4403 : 4400, outcome.code)

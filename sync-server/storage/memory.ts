@@ -130,22 +130,59 @@ export function openMemoryStorage(): RelayStorage {
     listTeams: () => [...teams.values()].sort((a, b) => a.id.localeCompare(b.id)),
     createUser(u) {
       if ([...users.values()].some((x) => x.username === u.username)) throw new Error('UNIQUE constraint failed: users.username')
-      users.set(u.id, { ...u, failedLogins: 0, lockedUntil: 0 })
+      users.set(u.id, { ...u, failedLogins: 0, lockedUntil: 0, mustChangePassword: u.mustChangePassword ?? false, disabled: false })
     },
     userByName: (username) => [...users.values()].find((u) => u.username === username) ?? null,
     userById: (id) => users.get(id) ?? null,
     listUsers: () => [...users.values()].sort((a, b) => a.username.localeCompare(b.username)),
     countUsers: () => users.size,
-    setPasswordHash(userId, hash) {
+    setPasswordHash(userId, hash, mustChange) {
       const u = users.get(userId)
-      if (u) Object.assign(u, { passwordHash: hash, failedLogins: 0, lockedUntil: 0 })
+      if (u) Object.assign(u, { passwordHash: hash, failedLogins: 0, lockedUntil: 0, mustChangePassword: mustChange ?? u.mustChangePassword })
+    },
+    recordLoginFailure(userId, now, maxFailures, lockMs) {
+      const u = users.get(userId)
+      if (!u) return { failedLogins: 0, lockedUntil: 0 }
+      const expired = u.lockedUntil > 0 && u.lockedUntil <= now
+      const failed = expired ? 1 : u.failedLogins + 1
+      const lockedUntil = u.lockedUntil > now ? u.lockedUntil : failed >= maxFailures ? now + lockMs : 0
+      Object.assign(u, { failedLogins: failed, lockedUntil })
+      return { failedLogins: failed, lockedUntil }
+    },
+    loginSucceeded(userId, now) {
+      const u = users.get(userId)
+      if (!u || u.lockedUntil > now) return false
+      Object.assign(u, { failedLogins: 0, lockedUntil: 0 })
+      return true
+    },
+    updateUser(userId, patch) {
+      const u = users.get(userId)
+      if (!u) return
+      if (patch.role !== undefined) u.role = patch.role
+      if (patch.team !== undefined) u.team = patch.team
+      if (patch.disabled !== undefined) u.disabled = patch.disabled
+    },
+    deleteUser: (userId) => users.delete(userId),
+    touchToken(hash, at, resolutionMs) {
+      const t = tokens.get(hash)
+      if (t && t.lastUsedAt < at - resolutionMs) t.lastUsedAt = at
+    },
+    deleteToken(hash) {
+      revision++
+      return tokens.delete(hash)
+    },
+    revokeOtherTokens(userId, keepHash) {
+      let n = 0
+      for (const [h, t] of tokens) if (t.userId === userId && h !== keepHash && t.revokedAt === null) { tokens.delete(h); n++ }
+      revision++
+      return n
     },
     setLoginFailures(userId, failedLogins, lockedUntil) {
       const u = users.get(userId)
       if (u) Object.assign(u, { failedLogins, lockedUntil })
     },
     insertToken(hash, userId, expiresAt, deviceId = '') {
-      tokens.set(hash, { userId, expiresAt, deviceId, revokedAt: null })
+      tokens.set(hash, { userId, expiresAt, deviceId, revokedAt: null, lastUsedAt: Date.now() })
       if (deviceId) touch(userId, deviceId, Date.now())
     },
     tokenUser(hash, now) {

@@ -51,4 +51,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE purged_docs (name TEXT PRIMARY KEY, seq INTEGER NOT NULL, at INTEGER NOT NULL, by_user TEXT NOT NULL);
   ALTER TABLE audit ADD COLUMN detail TEXT NOT NULL DEFAULT '';
   INSERT OR IGNORE INTO meta (k, v) VALUES ('access_rev', 0);`,
+  // 3: accounts that must change an admin-set password, disabled accounts, and each token's last use
+  // (idle expiry, 개인정보의 안전성 확보조치 기준 제6조④); tokens in use at the upgrade count as used now.
+  `ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE tokens ADD COLUMN last_used INTEGER NOT NULL DEFAULT 0;
+  UPDATE tokens SET last_used = CAST(strftime('%s', 'now') AS INTEGER) * 1000;`,
 ]

@@ -19,6 +19,7 @@ import type {
   AccessChange, AdminChange, AdminLogRow, AuditQuery, AuditRecord, AuditRow, DeviceRecord, DocAccess, FeedEntry, NewUpdate, PurgedDoc, RelayStorage, Role, TeamRecord,
   TokenRecord, UserRecord,
 } from './types'
+import type { NewUser } from './types'
 
 interface UserRow {
   id: string
@@ -29,12 +30,15 @@ interface UserRow {
   failed_logins: number
   locked_until: number
   created_at: number
+  must_change: number
+  disabled: number
 }
 
 function toUser(r: UserRow): UserRecord {
   return {
     id: r.id, username: r.username, role: r.role as Role, team: r.team, passwordHash: r.password_hash,
     failedLogins: r.failed_logins, lockedUntil: r.locked_until, createdAt: r.created_at,
+    mustChangePassword: r.must_change === 1, disabled: r.disabled === 1,
   }
 }
 
@@ -112,14 +116,29 @@ class SqliteStorage implements RelayStorage {
         FROM access_changes WHERE doc = ? ORDER BY id`),
       ensureTeam: p(`INSERT INTO teams (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`),
       teams: p(`SELECT id, name FROM teams ORDER BY id`),
-      createUser: p(`INSERT INTO users (id, username, role, team, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
+      createUser: p(`INSERT INTO users (id, username, role, team, password_hash, created_at, must_change) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       userByName: p(`SELECT * FROM users WHERE username = ?`),
       userById: p(`SELECT * FROM users WHERE id = ?`),
       users: p(`SELECT * FROM users ORDER BY username`),
       countUsers: p(`SELECT count(*) FROM users`).pluck(),
-      setHash: p(`UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE id = ?`),
+      setHash: p(`UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0, must_change = COALESCE(?, must_change) WHERE id = ?`),
       setFailures: p(`UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?`),
-      insertToken: p(`INSERT INTO tokens (hash, user_id, expires_at, device_id) VALUES (?, ?, ?, ?)`),
+      // One statement, so parallel wrong passwords each add one (SET sees the row before the update).
+      failure: p(`UPDATE users SET
+          failed_logins = CASE WHEN locked_until > 0 AND locked_until <= @now THEN 1 ELSE failed_logins + 1 END,
+          locked_until = CASE
+            WHEN locked_until > @now THEN locked_until
+            WHEN (CASE WHEN locked_until > 0 AND locked_until <= @now THEN 1 ELSE failed_logins + 1 END) >= @max THEN @until
+            ELSE 0 END
+        WHERE id = @id RETURNING failed_logins AS failedLogins, locked_until AS lockedUntil`),
+      succeeded: p(`UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ? AND locked_until <= ?`),
+      updateUser: p(`UPDATE users SET role = COALESCE(@role, role), team = COALESCE(@team, team),
+        disabled = COALESCE(@disabled, disabled) WHERE id = @id`),
+      deleteUser: p(`DELETE FROM users WHERE id = ?`),
+      touchToken: p(`UPDATE tokens SET last_used = ? WHERE hash = ? AND last_used < ?`),
+      deleteToken: p(`DELETE FROM tokens WHERE hash = ?`),
+      revokeOthers: p(`DELETE FROM tokens WHERE user_id = ? AND hash != ? AND revoked_at IS NULL`),
+      insertToken: p(`INSERT INTO tokens (hash, user_id, expires_at, device_id, last_used) VALUES (?, ?, ?, ?, ?)`),
       tokenUser: p(`SELECT user_id FROM tokens WHERE hash = ? AND expires_at > ? AND revoked_at IS NULL`).pluck(),
       revokeTokens: p(`DELETE FROM tokens WHERE user_id = ?`),
       auditFor: p(`SELECT user_id AS userId, at, ip, doc, action, detail FROM audit WHERE doc = ? ORDER BY id`),
@@ -255,8 +274,8 @@ class SqliteStorage implements RelayStorage {
     return this.s.teams.all() as TeamRecord[]
   }
 
-  createUser(u: Omit<UserRecord, 'failedLogins' | 'lockedUntil'>): void {
-    this.s.createUser.run(u.id, u.username, u.role, u.team, u.passwordHash, u.createdAt)
+  createUser(u: NewUser): void {
+    this.s.createUser.run(u.id, u.username, u.role, u.team, u.passwordHash, u.createdAt, u.mustChangePassword ? 1 : 0)
   }
 
   userByName(username: string): UserRecord | null {
@@ -277,8 +296,45 @@ class SqliteStorage implements RelayStorage {
     return this.s.countUsers.get() as number
   }
 
-  setPasswordHash(userId: string, hash: string): void {
-    this.s.setHash.run(hash, userId)
+  setPasswordHash(userId: string, hash: string, mustChange?: boolean): void {
+    this.s.setHash.run(hash, mustChange === undefined ? null : mustChange ? 1 : 0, userId)
+  }
+
+  recordLoginFailure(userId: string, now: number, maxFailures: number, lockMs: number): { failedLogins: number; lockedUntil: number } {
+    const row = this.s.failure.get({ id: userId, now, max: maxFailures, until: now + lockMs }) as
+      { failedLogins: number; lockedUntil: number } | undefined
+    return row ?? { failedLogins: 0, lockedUntil: 0 }
+  }
+
+  loginSucceeded(userId: string, now: number): boolean {
+    return this.s.succeeded.run(userId, now).changes === 1
+  }
+
+  updateUser(userId: string, patch: { role?: Role; team?: string; disabled?: boolean }): void {
+    const disabled = patch.disabled === undefined ? null : patch.disabled ? 1 : 0
+    this.s.updateUser.run({ id: userId, role: patch.role ?? null, team: patch.team ?? null, disabled })
+  }
+
+  deleteUser(userId: string): boolean {
+    return this.s.deleteUser.run(userId).changes === 1
+  }
+
+  touchToken(tokenHash: string, at: number, resolutionMs: number): void {
+    this.s.touchToken.run(at, tokenHash, at - resolutionMs)
+  }
+
+  deleteToken(tokenHash: string): boolean {
+    return this.db.transaction(() => {
+      this.revocation.bumpRevision()
+      return this.s.deleteToken.run(tokenHash).changes === 1
+    })()
+  }
+
+  revokeOtherTokens(userId: string, keepHash: string): number {
+    return this.db.transaction(() => {
+      this.revocation.bumpRevision()
+      return this.s.revokeOthers.run(userId, keepHash).changes
+    })()
   }
 
   setLoginFailures(userId: string, failedLogins: number, lockedUntil: number): void {
@@ -287,7 +343,7 @@ class SqliteStorage implements RelayStorage {
 
   insertToken(tokenHash: string, userId: string, expiresAt: number, deviceId = ''): void {
     this.db.transaction(() => {
-      this.s.insertToken.run(tokenHash, userId, expiresAt, deviceId)
+      this.s.insertToken.run(tokenHash, userId, expiresAt, deviceId, Date.now())
       if (deviceId) this.revocation.touchDevices([{ userId, deviceId, at: Date.now() }])
     })()
   }

@@ -29,8 +29,8 @@ export class SqliteRevocation {
     this.s = {
       bumpRev: p(`UPDATE meta SET v = v + 1 WHERE k = 'access_rev'`),
       rev: p(`SELECT v FROM meta WHERE k = 'access_rev'`).pluck(),
-      token: p(`SELECT user_id AS userId, expires_at AS expiresAt, device_id AS deviceId, revoked_at AS revokedAt
-        FROM tokens WHERE hash = ?`),
+      token: p(`SELECT user_id AS userId, expires_at AS expiresAt, device_id AS deviceId, revoked_at AS revokedAt,
+        last_used AS lastUsedAt FROM tokens WHERE hash = ?`),
       liveTokens: p(`SELECT count(*) FROM tokens WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?
         AND (? IS NULL OR device_id = ?)`).pluck(),
       revokeTokens: p(`UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND (? IS NULL OR device_id = ?)`),

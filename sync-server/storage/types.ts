@@ -23,6 +23,15 @@ export interface UserRecord {
   /** Epoch ms until which logins are refused; 0 when not locked. */
   lockedUntil: number
   createdAt: number
+  /** Set by the admin CLI (a password someone else chose): its tokens only allow POST /api/password. */
+  mustChangePassword: boolean
+  /** `disable-user`: logins are refused and its tokens are ended. */
+  disabled: boolean
+}
+
+/** A new account; the admin CLI sets `mustChangePassword`, the demo seed does not. */
+export type NewUser = Omit<UserRecord, 'failedLogins' | 'lockedUntil' | 'mustChangePassword' | 'disabled'> & {
+  mustChangePassword?: boolean
 }
 
 export interface NewUpdate {
@@ -117,6 +126,8 @@ export interface TokenRecord {
   deviceId: string
   /** Set when an admin revoked it (the device is told to wipe); null otherwise. */
   revokedAt: number | null
+  /** Last use (login, API call, sync batch), to the resolution of `touchToken`: the idle expiry reads it. */
+  lastUsedAt: number
 }
 
 export interface DeviceRecord {
@@ -158,12 +169,29 @@ export interface RelayStorage {
 
   ensureTeam(team: TeamRecord): void
   listTeams(): TeamRecord[]
-  createUser(user: Omit<UserRecord, 'failedLogins' | 'lockedUntil'>): void
+  createUser(user: NewUser): void
   userByName(username: string): UserRecord | null
   userById(id: string): UserRecord | null
   listUsers(): UserRecord[]
-  setPasswordHash(userId: string, hash: string): void
+  /** Also clears the failure count; `mustChange` undefined leaves that flag as it is. */
+  setPasswordHash(userId: string, hash: string, mustChange?: boolean): void
   setLoginFailures(userId: string, failedLogins: number, lockedUntil: number): void
+  /**
+   * One failed login, counted atomically in storage (parallel attempts cannot overwrite each other):
+   * a lock that has run out starts a new count; reaching `maxFailures` locks until now + lockMs.
+   */
+  recordLoginFailure(userId: string, now: number, maxFailures: number, lockMs: number): { failedLogins: number; lockedUntil: number }
+  /** A right password: clears the count unless a parallel attempt locked the account meanwhile (then false). */
+  loginSucceeded(userId: string, now: number): boolean
+  updateUser(userId: string, patch: { role?: Role; team?: string; disabled?: boolean }): void
+  /** Removes the account row (its tokens should be revoked first so its devices wipe); false if unknown. */
+  deleteUser(userId: string): boolean
+  /** Records a token's use when the stored time is older than `resolutionMs` (so most batches write nothing). */
+  touchToken(tokenHash: string, at: number, resolutionMs: number): void
+  /** Logout: forgets one token (the device keeps its data); false when unknown. */
+  deleteToken(tokenHash: string): boolean
+  /** Password change by the user: ends every other session of theirs; returns how many. */
+  revokeOtherTokens(userId: string, keepHash: string): number
   insertToken(tokenHash: string, userId: string, expiresAt: number, deviceId?: string): void
   tokenUser(tokenHash: string, now: number): string | null
   /** Removes every token of a user (password change: sessions end, devices keep their data); returns how many. */

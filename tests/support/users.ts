@@ -25,8 +25,8 @@ export async function login(httpUrl: string, username: string, password = DEMO_P
 export function addUser(dataDir: string, u: { username: string; password: string; role: string; team: string }): void {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'sync-server/admin.ts', 'add-user', '--username', u.username, '--password', u.password, '--role', u.role, '--team', u.team],
-    { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' },
+    ['--import', 'tsx', 'sync-server/admin.ts', 'add-user', '--username', u.username, '--password-stdin', '--role', u.role, '--team', u.team],
+    { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, input: `${u.password}\n`, encoding: 'utf8' },
   )
   if (r.status !== 0) throw new Error(`admin add-user failed (${r.status}): ${r.stderr.slice(0, 500)}`)
 }

@@ -13,7 +13,7 @@ function admin(dataDir: string, args: string[], input?: string) {
 describe('admin CLI', () => {
   it('adds a user (new team created) who can then log in, and lists them without secrets', async () => {
     const dataDir = tempDir()
-    const added = admin(dataDir, ['add-user', '--username', 'jahwal.worker', '--password', 'Str0ng-pass', '--role', 'worker', '--team', 'jahwal-center'])
+    const added = admin(dataDir, ['add-user', '--username', 'jahwal.worker', '--password-stdin', '--role', 'worker', '--team', 'jahwal-center'], 'Str0ng-pass\n')
     expect(added.code).toBe(0)
     expect(added.out).not.toContain('Str0ng-pass')
     const viaStdin = admin(dataDir, ['add-user', '--username', 'jahwal.sup', '--password-stdin', '--role', 'supervisor', '--team', 'jahwal-center'], 'An0ther-pass\n')
@@ -37,16 +37,16 @@ describe('admin CLI', () => {
 
   it('refuses a weak password, an unknown role and a duplicate user with a non-zero exit and no password echoed', () => {
     const dataDir = tempDir()
-    const weak = admin(dataDir, ['add-user', '--username', 'u1', '--password', 'abcdefgh', '--role', 'worker', '--team', 'team-a'])
+    const weak = admin(dataDir, ['add-user', '--username', 'u1', '--password-stdin', '--role', 'worker', '--team', 'team-a'], 'abcdefgh\n')
     expect(weak.code).not.toBe(0)
     expect(weak.out).toMatch(/비밀번호/)
     expect(weak.out).not.toContain('abcdefgh')
-    const role = admin(dataDir, ['add-user', '--username', 'u2', '--password', 'Go0d-pass', '--role', 'boss', '--team', 'team-a'])
+    const role = admin(dataDir, ['add-user', '--username', 'u2', '--password-stdin', '--role', 'boss', '--team', 'team-a'], 'Go0d-pass\n')
     expect(role.code).not.toBe(0)
     expect(role.out).toMatch(/역할|role/i)
     expect(role.out).not.toContain('Go0d-pass')
-    expect(admin(dataDir, ['add-user', '--username', 'u3', '--password', 'Go0d-pass', '--role', 'worker', '--team', 'team-a']).code).toBe(0)
-    const dup = admin(dataDir, ['add-user', '--username', 'u3', '--password', 'Go0d-pass', '--role', 'worker', '--team', 'team-a'])
+    expect(admin(dataDir, ['add-user', '--username', 'u3', '--password-stdin', '--role', 'worker', '--team', 'team-a'], 'Go0d-pass\n').code).toBe(0)
+    const dup = admin(dataDir, ['add-user', '--username', 'u3', '--password-stdin', '--role', 'worker', '--team', 'team-a'], 'Go0d-pass\n')
     expect(dup.code).not.toBe(0)
     expect(dup.out).toMatch(/이미|exists/)
   })

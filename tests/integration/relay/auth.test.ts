@@ -12,7 +12,9 @@ beforeAll(async () => {
 afterAll(() => relay.close())
 
 const post = (path: string, body: string, token?: string) =>
-  fetch(`${relay.url}${path}`, { method: 'POST', body, headers: token ? { Authorization: `Bearer ${token}` } : {} })
+  fetch(`${relay.url}${path}`, {
+    method: 'POST', body, headers: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  })
 
 describe('POST /api/login', () => {
   it('answers 200 with a token and the user for the right password', async () => {

@@ -11,6 +11,8 @@ import { startRelay } from '../../../sync-server/relay'
 import type { RelayHandle, RelayOptions } from '../../../sync-server/relay'
 
 export const DEMO_PASSWORD = 'demo2026!'
+/** POST /api/login takes application/json only. */
+export const JSON_TYPE = { 'content-type': 'application/json' }
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'doum-relay-'))
@@ -25,7 +27,7 @@ export async function testRelay(options: RelayOptions = {}): Promise<RelayHandle
 export const wsUrl = (httpUrl: string): string => httpUrl.replace(/^http/, 'ws')
 
 export async function login(url: string, username: string, password = DEMO_PASSWORD, deviceId?: string): Promise<string> {
-  const res = await fetch(`${url}/api/login`, { method: 'POST', body: JSON.stringify({ username, password, deviceId }) })
+  const res = await fetch(`${url}/api/login`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ username, password, deviceId }) })
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
   return ((await res.json()) as { token: string }).token
 }

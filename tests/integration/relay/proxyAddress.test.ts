@@ -20,7 +20,7 @@ afterAll(async () => {
 const FORWARDED = { 'x-forwarded-for': '10.9.9.9, 203.0.113.7' } // first entry forged by the client
 
 async function loginVia(relay: Relay, headers: Record<string, string>): Promise<string> {
-  const res = await fetch(`${relay.url}/api/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'dong.worker', password: DEMO_PASSWORD }) })
+  const res = await fetch(`${relay.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: 'dong.worker', password: DEMO_PASSWORD }) })
   expect(res.status).toBe(200)
   return ((await res.json()) as { token: string }).token
 }

@@ -35,7 +35,7 @@ async function loggedInDevice(relay: Relay, username: string): Promise<TestDevic
 }
 
 const loginStatus = (relay: Relay, body: Record<string, string>) =>
-  fetch(`${relay.url}/api/login`, { method: 'POST', body: JSON.stringify({ password: DEMO_PASSWORD, ...body }) })
+  fetch(`${relay.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: DEMO_PASSWORD, ...body }) })
 
 async function hello(relay: Relay, token: string, deviceId: string, protocolVersion = 3): Promise<Device> {
   const d = await Device.open(relay.url)
