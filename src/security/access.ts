@@ -5,7 +5,7 @@ import { closeStore, importLegacyStore, openStore, setDeviceId, whenAllWritten, 
 import { deleteAccountData, findAccountByUsername, getAccount, listAccounts } from '../store/deviceRegistry'
 import type { DeviceAccount } from '../store/deviceRegistry'
 import { WrongSecretError } from './keys'
-import { endSessionOnRelay, forgetSession, keepSession, loadSession, LoginError, requestSession, currentSession } from './session'
+import { endSessionOnRelay, forgetSession, keepSession, loadSession, LoginError, MustChangePasswordError, requestSession, currentSession } from './session'
 import { createDeviceAccount, rewrapPassword, unlockWithPassword, unlockWithPin } from './vault'
 
 export type AccessNotice = 'idle' | 'loggedOut' | 'revoked' | 'wipedElsewhere'
@@ -87,7 +87,8 @@ async function enter(account: DeviceAccount, key: CryptoKey): Promise<void> {
 
 /**
  * Sign-in from the login screen. A user with data on this device unlocks offline with the password;
- * a new user needs the relay (first login on a device).
+ * a new user needs the relay (first login on a device). A password an administrator set throws
+ * MustChangePasswordError before anything is stored: the screen changes it, then signs in again.
  */
 export function signIn(username: string, password: string, fetchImpl: typeof fetch = fetch): Promise<void> {
   return serial(async () => {
@@ -96,6 +97,7 @@ export function signIn(username: string, password: string, fetchImpl: typeof fet
     if (known) return passwordUnlock(known, password, fetchImpl)
     const deviceId = crypto.randomUUID()
     const session = await requestSession(username, password, deviceId, fetchImpl)
+    if (session.mustChangePassword) throw new MustChangePasswordError(session)
     const { account, key } = await createDeviceAccount(session.user, password)
     openStore(account.dbName, key)
     await setDeviceId(deviceId)

@@ -18,6 +18,8 @@ export interface Session {
   user: SessionUser
   /** ISO instant of the login; the relay decides expiry and answers loginRequired. */
   loggedInAt: string
+  /** An administrator set this password: the token only allows changing it (POST /api/password). */
+  mustChangePassword?: boolean
 }
 
 export type LoginErrorCode = 'missing' | 'credentials' | 'locked' | 'network' | 'server' | 'otherUser' | 'revoked'
@@ -70,7 +72,54 @@ export async function requestSession(
   const body: unknown = await res.json().catch(() => null)
   const candidate = { ...(body as object), loggedInAt: new Date().toISOString() }
   if (!isSession(candidate)) throw new LoginError('server')
-  return { token: candidate.token, user: candidate.user, loggedInAt: candidate.loggedInAt }
+  const session: Session = { token: candidate.token, user: candidate.user, loggedInAt: candidate.loggedInAt }
+  if ((body as { mustChangePassword?: unknown }).mustChangePassword === true) session.mustChangePassword = true
+  return session
+}
+
+/** The relay's policy problems (POST /api/password), plus what the form itself checks. */
+export type PasswordChangeErrorCode =
+  | 'length' | 'kinds' | 'common' | 'username' | 'same' | 'mismatch' | 'wrongCurrent' | 'locked' | 'network' | 'server' | 'session'
+
+export class PasswordChangeError extends Error {
+  readonly code: PasswordChangeErrorCode
+  constructor(code: PasswordChangeErrorCode) {
+    super(`password change failed: ${code}`)
+    this.name = 'PasswordChangeError'
+    this.code = code
+  }
+}
+
+const POLICY_PROBLEMS = ['length', 'kinds', 'common', 'username', 'same'] as const
+
+/** Changes the user's password on the relay with their token; the relay ends their other sessions. */
+export async function changePasswordOnRelay(token: string, current: string, next: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+  let res: Response
+  try {
+    res = await fetchImpl('/api/password', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ current, next }),
+    })
+  } catch {
+    throw new PasswordChangeError('network')
+  }
+  if (res.ok) return
+  const body = (await res.json().catch(() => null)) as { code?: string; problem?: string } | null
+  const problem = POLICY_PROBLEMS.find((p) => p === body?.problem)
+  if (res.status === 400 && problem) throw new PasswordChangeError(problem)
+  if (res.status === 403 && body?.code === 'wrong-password') throw new PasswordChangeError('wrongCurrent')
+  if (res.status === 429) throw new PasswordChangeError('locked')
+  if (res.status === 401) throw new PasswordChangeError('session')
+  throw new PasswordChangeError('server')
+}
+
+/** First sign-in with a password an administrator set: it must be changed before the app opens. */
+export class MustChangePasswordError extends Error {
+  constructor(readonly session: Session) {
+    super('password must be changed')
+    this.name = 'MustChangePasswordError'
+  }
 }
 
 /** Reads the sealed session of the store just unlocked. */

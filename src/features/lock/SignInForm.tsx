@@ -4,8 +4,11 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { signIn } from '../../security/access'
+import { MustChangePasswordError } from '../../security/session'
+import type { Session } from '../../security/session'
 import { Button, Field, FormError } from '../common'
 import { lockErrorText } from './lockErrors'
+import { MustChangeForm } from './MustChangeForm'
 
 export function SignInForm({ onBack }: { onBack?: () => void }) {
   const t = useT()
@@ -13,6 +16,7 @@ export function SignInForm({ onBack }: { onBack?: () => void }) {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const [mustChange, setMustChange] = useState<{ session: Session; current: string } | null>(null)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -21,9 +25,18 @@ export function SignInForm({ onBack }: { onBack?: () => void }) {
     try {
       await signIn(username, password)
     } catch (err) {
-      setError(lockErrorText(err, t, 0))
+      if (err instanceof MustChangePasswordError) setMustChange({ session: err.session, current: password })
+      else setError(lockErrorText(err, t, 0))
       setBusy(false)
     }
+  }
+
+  if (mustChange) {
+    const back = () => {
+      setMustChange(null)
+      setPassword('')
+    }
+    return <MustChangeForm session={mustChange.session} current={mustChange.current} onCancel={back} />
   }
 
   return (

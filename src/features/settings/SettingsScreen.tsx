@@ -1,10 +1,11 @@
-// 설정: account (server login, logout), lock and PIN, language and deadlines.
+// 설정: account (server login, logout), password change, lock and PIN, language and deadlines.
 import { useT } from '../../i18n'
 import { useAccess } from '../../security/access'
 import { AccountSection } from './AccountSection'
 import { DeadlineSection } from './DeadlineSection'
 import { LanguageSection } from './LanguageSection'
 import { LockSection } from './LockSection'
+import { PasswordSection } from './PasswordSection'
 import '../../i18n/screenMessages'
 
 export function SettingsScreen() {
@@ -16,6 +17,7 @@ export function SettingsScreen() {
       {access.status === 'unlocked' ? (
         <>
           <AccountSection account={access.account} />
+          <PasswordSection account={access.account} />
           <LockSection account={access.account} />
         </>
       ) : null}
