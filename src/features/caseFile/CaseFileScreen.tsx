@@ -1,8 +1,7 @@
 // One case file: header, stage stepper and every section of the workflow (DESIGN.md §2).
 import { useEffect, useState } from 'react'
 import { useT } from '../../i18n'
-import { useCaseFile } from '../../store'
-import { queueView } from '../../store/viewQueue'
+import { queueView, useCaseFile } from '../../store'
 import { EmptyState } from '../common'
 import { CaseHeader } from './CaseHeader'
 import { StageControl } from './StageControl'
