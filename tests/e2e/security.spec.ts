@@ -124,6 +124,8 @@ test('what the device stores is ciphertext; a wrong password opens nothing; anot
 
     // And the first user's work, draft included, is all there after their own unlock.
     await page.getByTestId('lock-now').click()
+    // Locking is asynchronous: without this wait passGate could still see the app and return early.
+    await expect(page.getByRole('heading', { name: '잠금 해제' })).toBeVisible()
     await passGate(page, 'dong.worker')
     await page.evaluate(() => (window.location.hash = '#/'))
     await expect(page.getByTestId('case-row').filter({ hasText: NAME })).toHaveCount(1)
