@@ -124,6 +124,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let draining = false
   let drainAgain = false
   const rejectedRows = new Set<number>()
+  /** Rows the relay could not store (`server`): still pending, pushed again after retryMs (not in a tight loop). */
+  const retryRows = new Set<number>()
+  let retryRowsTimer: ReturnType<typeof setTimeout> | null = null
 
   const offLocal = store.onLocalChange(() => void drain())
   const offWake = onWakeSignals(() => wake())
@@ -424,6 +427,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (!ids) continue
       if (r.ok) {
         acked.push(...ids)
+      } else if (r.code === ErrorCode.Server) {
+        // Not stored and not refused: the update stays pending and goes out again later.
+        for (const id of ids) retryRows.add(id)
       } else {
         const key = `${r.code}\u0000${r.message}`
         const group = refused.get(key) ?? { code: r.code, message: r.message, ids: [] }
@@ -446,6 +452,14 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       // Rows without a result stay pending and go out again.
       for (const ids of rows.values()) for (const id of ids) s.inflightRows.delete(id)
     }
+    if (retryRows.size > 0 && !retryRowsTimer) {
+      retryRowsTimer = setTimeout(() => {
+        retryRowsTimer = null
+        retryRows.clear()
+        void drain()
+      }, retryMs)
+      unref(retryRowsTimer)
+    }
     void drain()
   }
 
@@ -459,10 +473,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       for (;;) {
         const s = session
         if (!s || !s.ready || s.inflight.size >= maxInFlight) break
-        const skip = s.inflightRows.size + rejectedRows.size
+        const skip = s.inflightRows.size + rejectedRows.size + retryRows.size
         const pending = await store.pendingUpdates(skip + limits.maxRows)
         if (session !== s) break
-        const fresh = pending.filter((r) => !s.inflightRows.has(r.localId) && !rejectedRows.has(r.localId))
+        const fresh = pending.filter((r) => !s.inflightRows.has(r.localId) && !rejectedRows.has(r.localId) && !retryRows.has(r.localId))
         if (fresh.length === 0) break
         const batch = buildPushBatch(fresh, limits)
         const batchId = ++batchCounter
@@ -517,6 +531,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     clearReconnect()
     if (retryTimer) clearInterval(retryTimer)
     retryTimer = null
+    if (retryRowsTimer) clearTimeout(retryRowsTimer)
+    retryRowsTimer = null
+    retryRows.clear()
     if (session) endSession(session)
     if (!blocked) status.update({ state: 'offline', message: undefined })
   }
