@@ -197,3 +197,42 @@ describe('follow-up schedule and followUpDue', () => {
     expect(flag(closed({ closure: { date: '2026-12-20', reason: 'death' } }), '2028-01-01', 'followUpDue')).toBe(false)
   })
 })
+
+// Guards for rules a small slip would break silently (issue 8): each case below fails on that slip.
+describe('deadline edges', () => {
+  const conference = (id: string, date: string) => ({ id, kind: 'internal' as const, date, attendees: ['단장'], decision: 'continue' as const, notes: '' })
+
+  it('a follow-up with contact on the closure day itself fills the first slot', () => {
+    const cf = makeCaseFile({
+      selection: cm,
+      meta: { stage: 'followUp' },
+      closure: { date: '2026-12-20', reason: 'improved' },
+      followUps: [makeFollowUp({ date: '2026-12-20', contact: 'met' })],
+    })
+    expect(followUpSchedule(cf)[0]).toEqual({ index: 1, dueDate: '2027-06-20', done: true, doneDate: '2026-12-20' })
+    expect(flag(cf, '2027-06-20', 'followUpDue')).toBe(false)
+    expect(computeDeadlines(cf).nextFollowUpOn).toBe('2027-12-20')
+  })
+
+  it('the selection deadline counts from the latest of several conferences, whatever their order', () => {
+    const early = conference('c1', '2026-11-03')
+    const late = conference('c2', '2026-11-08')
+    const middle = conference('c3', '2026-11-05')
+    for (const conferences of [[early, middle, late], [late, early, middle], [middle, late, early]]) {
+      expect(computeDeadlines(makeCaseFile({ meta: { stage: 'assessment' }, conferences })).selectionBy).toBe('2026-11-13')
+    }
+  })
+
+  it('without a visit, the visit interval counts from the day delivery started when that is the latest', () => {
+    const history = [
+      { at: '2026-11-12T10:00:00+09:00', kind: 'stage' as const, from: 'selection', to: 'planning' },
+      { at: '2026-12-01T10:00:00+09:00', kind: 'stage' as const, from: 'planning', to: 'delivery' },
+    ]
+    const cf = makeCaseFile({ selection: cm, plan, history, meta: { stage: 'delivery' } })
+    expect(computeDeadlines(cf).nextVisitBy).toBe('2026-12-31')
+    expect(flag(cf, '2026-12-31', 'visitOverdue')).toBe(false)
+    expect(flag(cf, '2027-01-01', 'visitOverdue')).toBe(true)
+    const intensive = makeCaseFile({ selection: cm, plan, history, meta: { stage: 'delivery', level: 'intensive' } })
+    expect(computeDeadlines(intensive).nextVisitBy).toBe('2026-12-15')
+  })
+})
