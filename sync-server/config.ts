@@ -76,3 +76,34 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     seedDemo: wantsDemo(env, argv),
   }
 }
+
+/** Size, quota, rate and connection limits of the relay (sync-server/limits.ts; defaults in README.md). */
+export interface LimitsConfig {
+  /** Largest merged state a document may reach through a push (MAX_DOC_BYTES). */
+  maxDocBytes: number
+  /** Bytes one account may push per calendar day in Asia/Seoul (USER_QUOTA_BYTES). */
+  userQuotaBytes: number
+  /** /sync Push and SvSync messages per session and minute (SYNC_RATE_PER_MINUTE); per user ×10, per address ×50. */
+  syncPerMinute: number
+  /** /yjs messages per connection and minute (YJS_RATE_PER_MINUTE); per user ×10, per address ×50. */
+  yjsPerMinute: number
+  /** /yjs awareness updates per connection and minute (AWARENESS_RATE_PER_MINUTE); per user ×10, per address ×50. */
+  awarenessPerMinute: number
+  /** Open /sync and /yjs sockets: in all, per client address, per account. */
+  maxConnections: number
+  maxConnectionsPerIp: number
+  maxConnectionsPerUser: number
+}
+
+export function readLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
+  return {
+    maxDocBytes: intFrom(env, 'MAX_DOC_BYTES', 2 * 1024 * 1024, 1024),
+    userQuotaBytes: intFrom(env, 'USER_QUOTA_BYTES', 256 * 1024 * 1024, 1024),
+    syncPerMinute: intFrom(env, 'SYNC_RATE_PER_MINUTE', 1200, 1),
+    yjsPerMinute: intFrom(env, 'YJS_RATE_PER_MINUTE', 6000, 1),
+    awarenessPerMinute: intFrom(env, 'AWARENESS_RATE_PER_MINUTE', 1200, 1),
+    maxConnections: intFrom(env, 'MAX_CONNECTIONS', 5000, 1),
+    maxConnectionsPerIp: intFrom(env, 'MAX_CONNECTIONS_PER_IP', 1000, 1),
+    maxConnectionsPerUser: intFrom(env, 'MAX_CONNECTIONS_PER_USER', 300, 1),
+  }
+}

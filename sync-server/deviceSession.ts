@@ -3,23 +3,27 @@
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import {
-  ErrorCode, FEED_PAGE_DOCS, MIN_PROTOCOL_VERSION, MsgType, PROTOCOL_VERSION, WIPE_PROTOCOL_VERSION, decodeMessage, isDocName,
+  ErrorCode, MIN_PROTOCOL_VERSION, MsgType, PROTOCOL_VERSION, WIPE_PROTOCOL_VERSION, decodeMessage, isDocName,
 } from '../src/sync/protocol'
 import type { DocUpdate, ErrorCodeValue, Hello, Message, Push, SvSync, WireUser } from '../src/sync/protocol'
 import { canRead, readableKinds } from './access'
 import type { Principal } from './access'
-import { storeUpdates } from './core'
 import type { RelayCore } from './core'
-import { cursorAfter, planFeed } from './feedPlan'
+import { FEED_PAGE_BYTES, FeedPager, cursorAfter, planFeed } from './feedPlan'
+import { splitUpdate } from './feedPieces'
 import type { Subscriber } from './hub'
 import { sendNow, sendPaced } from './send'
 import { MUST_CHANGE } from './auth'
 import type { OpenSession, SessionEnd } from './sessions'
+import { CLOSE_RATE, LIMIT_TEXT, limitsFor } from './limits'
+import { storeWithinLimits } from './pushLimits'
 
 const HELLO_TIMEOUT_MS = 15_000
 /** Close code after Wipe: the device must not reconnect with this token. */
 const CLOSE_WIPE = 4410
 const MAX_BAD_FRAMES = 5
+/** Refusals for rate in a row before the session ends (the device reconnects later with backoff). */
+const MAX_RATE_REFUSALS = 20
 
 const TEXT = {
   version: '앱이 오래된 버전이라 동기화할 수 없습니다. 앱을 업데이트하세요. 기기에 저장된 자료는 그대로 남아 있습니다.',
@@ -39,6 +43,11 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
   let unregister: (() => void) | null = null
   let session: OpenSession | null = null
   let protocolVersion = 0
+  const limits = limitsFor(core.storage)
+  const syncBucket = limits.sessionBucket('sync')
+  let rateRefusals = 0
+  let releaseSlot: (() => void) | null = null
+  const delayed = new Set<ReturnType<typeof setTimeout>>()
   const helloTimer = setTimeout(() => fatal(ErrorCode.Unauthorized, TEXT.helloFirst, 4401), HELLO_TIMEOUT_MS)
 
   function fatal(code: ErrorCodeValue, message: string, closeCode: number): void {
@@ -84,6 +93,8 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
   })
   ws.on('close', () => {
     clearTimeout(helloTimer)
+    for (const t of delayed) clearTimeout(t)
+    releaseSlot?.()
     unregister?.()
     if (sub) core.hub.remove(sub)
   })
@@ -95,12 +106,45 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
       return hello(msg)
     }
     switch (msg.type) {
-      case MsgType.Push: return stillAuthorised() ? push(user, msg) : undefined
-      case MsgType.SvSync: return stillAuthorised() ? svSync(user, msg) : undefined
+      case MsgType.Push: {
+        const u = user
+        if (!stillAuthorised() || overRate(u, () => sendNow(ws, { type: MsgType.Ack, batchId: msg.batchId, results: [] }))) return
+        return push(u, msg)
+      }
+      case MsgType.SvSync: {
+        const u = user
+        if (!stillAuthorised() || overRate(u, () => sendNow(ws, { type: MsgType.Diff, requestId: msg.requestId, items: [] }))) return
+        return svSync(u, msg)
+      }
       case MsgType.Ping: return sendNow(ws, { type: MsgType.Pong, t: msg.t })
       case MsgType.Pong: return
       default: return badFrame()
     }
+  }
+
+  /**
+   * Pushes and state-vector requests beyond the session's, the account's or the address's rate are not
+   * processed: the device is told why (non-fatal) and, once it may retry, gets an empty answer, which
+   * leaves its rows pending so it sends them again. Too many refusals in a row end the session.
+   */
+  function overRate(u: Principal, answerEmpty: () => void): boolean {
+    const wait = limits.take('sync', syncBucket, u.id, ip)
+    if (wait === 0) {
+      rateRefusals = 0
+      return false
+    }
+    core.auditor.record(u.id, ip, '', 'refused', Date.now(), 'limit=rate')
+    if (++rateRefusals > MAX_RATE_REFUSALS) {
+      fatal(ErrorCode.Server, LIMIT_TEXT.rate(wait), CLOSE_RATE)
+      return true
+    }
+    sendNow(ws, { type: MsgType.Error, code: ErrorCode.Server, message: LIMIT_TEXT.rate(wait), fatal: false })
+    const t = setTimeout(() => {
+      delayed.delete(t)
+      if (!ended) answerEmpty()
+    }, wait * 1000)
+    delayed.add(t)
+    return true
   }
 
   /**
@@ -135,6 +179,11 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
     core.auth.touch(check.tokenHash)
     const record = check.user
     const u: Principal = { id: record.id, role: record.role, team: record.team }
+    releaseSlot = limits.connect(ip, u.id)
+    if (!releaseSlot) {
+      core.auditor.record(u.id, ip, '', 'refused', Date.now(), 'limit=connections')
+      return fatal(ErrorCode.Server, LIMIT_TEXT.connections, CLOSE_RATE)
+    }
     user = u
     core.auditor.deviceSeen(u.id, deviceId)
     const end = (reason: SessionEnd) => {
@@ -173,23 +222,31 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
       const revoked = core.storage.revokedSince(u.team, cursor, head)
       if (revoked.length) sendNow(ws, { type: MsgType.Revoked, names: revoked })
     }
-    for (let start = 0; start < plan.length; start += FEED_PAGE_DOCS) {
-      if (ws.readyState !== ws.OPEN) return
-      const page = plan.slice(start, start + FEED_PAGE_DOCS)
-      const items: DocUpdate[] = []
-      for (const p of page) {
-        const update = p.full ? core.storage.mergedState(p.name) : mergeLog(core.storage.updatesSince(p.name, cursor))
-        if (update) items.push({ name: p.name, update })
-        core.auditor.record(u.id, ip, p.name, 'read')
-      }
-      await sendPaced(ws, { type: MsgType.Docs, items, cursor: cursorAfter(plan, start + page.length, cursor, head) })
+    // Pages end at FEED_PAGE_DOCS documents or FEED_PAGE_BYTES; a larger document goes in pieces, and a
+    // page holding only part of one carries the cursor from before it (resuming re-sends it whole).
+    const pager = new FeedPager()
+    const sendPage = async (pageCursor: number) => {
+      await sendPaced(ws, { type: MsgType.Docs, items: pager.take(), cursor: pageCursor })
       await new Promise((r) => setImmediate(r)) // let other sessions and pushes in between pages
     }
+    for (let i = 0; i < plan.length; i++) {
+      if (ws.readyState !== ws.OPEN) return
+      const p = plan[i]!
+      const update = p.full ? core.storage.mergedState(p.name) : mergeLog(core.storage.updatesSince(p.name, cursor))
+      core.auditor.record(u.id, ip, p.name, 'read')
+      for (const piece of update ? splitUpdate(update, FEED_PAGE_BYTES / 2) : []) {
+        if (pager.wouldOverflow(p.name, piece)) await sendPage(cursorAfter(plan, i, cursor, head))
+        if (ws.readyState !== ws.OPEN) return
+        pager.add(p.name, piece)
+      }
+      if (pager.docDone()) await sendPage(cursorAfter(plan, i + 1, cursor, head))
+    }
+    if (pager.pending) await sendPage(head)
     sendNow(ws, { type: MsgType.FeedDone, cursor: head })
   }
 
   function push(u: Principal, msg: Push): void {
-    const outcomes = storeUpdates(core, u, deviceId, ip, msg.items, sub)
+    const outcomes = storeWithinLimits(core, u, deviceId, ip, msg.items, sub)
     sendNow(ws, {
       type: MsgType.Ack,
       batchId: msg.batchId,

@@ -18,6 +18,9 @@ import type { Subscriber } from './hub'
 import type { OpenSession } from './sessions'
 import { addsNothing } from './updates'
 import type { YjsRooms } from './yjsRooms'
+import { LIMIT_TEXT, CLOSE_RATE } from './limits'
+import { openYjsGate } from './yjsLimits'
+import type { YjsGate } from './yjsLimits'
 
 const MSG_SYNC = 0
 const MSG_AWARENESS = 1
@@ -120,6 +123,9 @@ function awaitAuthFrame(ws: WebSocket, name: string, ip: string, core: RelayCore
 function openSession(
   ws: WebSocket, name: string, auth: Extract<Authorised, { ok: true }>, ip: string, core: RelayCore, rooms: YjsRooms,
 ): void {
+  const gate = openYjsGate(core, auth.user, ip, name)
+  if (!gate) return ws.close(CLOSE_RATE, LIMIT_TEXT.connections)
+  ws.once('close', gate.release)
   // A stock client has no Wipe message: a revoked token just closes the socket (and its retry gets 401).
   const session: OpenSession = {
     tokenHash: auth.tokenHash, deviceId: '', expiresAt: auth.expiresAt, idleUntil: core.auth.idleUntil(),
@@ -132,7 +138,7 @@ function openSession(
     core.auth.touch(auth.tokenHash)
     session.idleUntil = core.auth.idleUntil()
   }
-  handleYjsSocket(ws, name, auth.user, ip, core, rooms, active)
+  handleYjsSocket(ws, name, auth.user, ip, core, rooms, active, gate)
 }
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
@@ -153,6 +159,7 @@ const awarenessFrame = (update: Uint8Array) => frame((e) => {
 
 function handleYjsSocket(
   ws: WebSocket, name: string, user: Principal, ip: string, core: RelayCore, rooms: YjsRooms, active: () => void,
+  gate: YjsGate,
 ): void {
   const deviceId = 'yjs'
   const controlled = new Set<number>()
@@ -175,7 +182,10 @@ function handleYjsSocket(
     try {
       if (!isBinary) throw new Error('text frame')
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
-      onMessage(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength))
+      const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+      const refused = gate.admit(bytes)
+      if (refused) return ws.close(refused.code, refused.reason)
+      onMessage(bytes)
     } catch {
       ws.close(4400, 'bad-message')
     }
