@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 import { todayInSeoul } from '../src/domain'
 import { logChange, need, operator, str as strOf, userNamed, UsageError } from './admin/cli'
+import { runRollback } from './admin/rollback'
 import { runUserCommand, USER_COMMANDS } from './admin/users'
 import { recordAdminChange } from './adminLog'
 import { RECORDS_USAGE, runRecordsCommand } from './adminRecords'
@@ -25,6 +26,7 @@ const USAGE = `사용법 / usage:
   npm run admin -- list-devices --username U
   npm run admin -- rotate-epoch                      (DATA_DIR 전체를 백업에서 복원한 뒤 / after restoring the whole DATA_DIR from a backup)
   npm run admin -- purge-closed --closed-before YYYY-MM-DD [--dry-run]   (보존기간이 끝난 종결 사례 파기 / destroy closed case files past retention)
+  npm run admin -- rollback --doc case/<uuid> --to-seq N   (문서를 N번 시점으로 되돌리는 새 기록 / a new update restoring the state at seq N)
 ${RECORDS_USAGE}`
 
 const PASSWORD_ARG = '--password는 더 이상 받지 않습니다: 셸 기록과 프로세스 목록에 남기 때문입니다. 비밀번호를 표준 입력으로 주세요: echo … | npm run admin -- <명령> --password-stdin\n' +
@@ -88,6 +90,8 @@ async function run(storage: RelayStorage, command: string | undefined, values: R
       if (changed) console.log(`${changed}건은 그 사이 바뀌어 남겨 두었습니다 / ${changed} changed meanwhile and were kept`)
       return
     }
+    case 'rollback':
+      return runRollback(storage, str('doc'), str('to-seq'))
     case 'rotate-epoch':
       storage.rotateEpoch()
       logChange(storage, 'rotate-epoch', '')
@@ -112,7 +116,7 @@ async function main(): Promise<number> {
         role: { type: 'string' }, team: { type: 'string' }, 'team-name': { type: 'string' },
         device: { type: 'string' }, 'closed-before': { type: 'string' }, 'dry-run': { type: 'boolean' },
         user: { type: 'string' }, doc: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, csv: { type: 'boolean' },
-        month: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' },
+        month: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, 'to-seq': { type: 'string' },
       },
     })
   } catch {

@@ -1,5 +1,6 @@
-// The relay core both WebSocket endpoints share: store pushed updates (validated, authorised, one
-// transaction, audited), fan them out, and change who may see a document (share / transfer).
+// The relay core both WebSocket endpoints share: store pushed updates (validated, authorised, content
+// checked on top of the stored state (validateUpdate.ts), one transaction, audited), fan them out, and change who may see a document (share / transfer).
+import * as Y from 'yjs'
 import { ErrorCode, MAX_UPDATE_BYTES, isDocName } from '../src/sync/protocol'
 import type { ErrorCodeValue } from '../src/sync/protocol'
 import { canChangeAccess, canWrite } from './access'
@@ -10,6 +11,7 @@ import type { Hub, Subscriber } from './hub'
 import type { Sessions } from './sessions'
 import type { AccessChange, DocAccess, NewUpdate, RelayStorage } from './storage/types'
 import { inspectUpdate } from './updates'
+import { CONTENT_MESSAGES, validateUpdate } from './validateUpdate'
 
 export interface RelayCore {
   storage: RelayStorage
@@ -47,6 +49,14 @@ export function storeUpdates(
   }
   const now = Date.now()
   const purged = new Set<string>()
+  // Updates accepted earlier in this batch, per document: the next one is checked on top of them.
+  const batchUpdates = new Map<string, Uint8Array[]>()
+  const stateBefore = (name: string): Uint8Array | null => {
+    const stored = core.storage.mergedState(name)
+    const earlier = batchUpdates.get(name)
+    if (!earlier) return stored
+    return Y.mergeUpdates(stored ? [stored, ...earlier] : earlier)
+  }
   items.forEach(({ name, update }, index) => {
     if (!isDocName(name)) outcomes[index] = refuse(ErrorCode.BadMessage, MESSAGES.badName)
     else if (update.byteLength > MAX_UPDATE_BYTES) outcomes[index] = refuse(ErrorCode.TooLarge, MESSAGES.tooLarge)
@@ -62,7 +72,16 @@ export function storeUpdates(
       const kind = inspectUpdate(update)
       if (kind === 'invalid') outcomes[index] = refuse(ErrorCode.BadUpdate, MESSAGES.badUpdate)
       else if (kind === 'empty') outcomes[index] = { ok: true, seq: core.storage.headSeq() }
-      else accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team } })
+      else {
+        const verdict = validateUpdate(name, stateBefore(name), update)
+        if (!verdict.ok) {
+          outcomes[index] = refuse(ErrorCode.BadUpdate, CONTENT_MESSAGES[verdict.problem])
+          core.auditor.record(user.id, ip, name, 'refused', now, `content=${verdict.problem}`)
+        } else {
+          accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team } })
+          batchUpdates.set(name, [...(batchUpdates.get(name) ?? []), update])
+        }
+      }
     }
   })
   if (purged.size) origin?.revoke([...purged])

@@ -12,7 +12,8 @@ import { LinkageSchema } from './linkage'
 import { MemberSchema } from './member'
 import { MonitoringNoteSchema } from './monitoring'
 import { CaseIdSchema, InstantSchema } from './primitives'
-import { SelectionSchema } from './selection'
+import { StoredSelectionSchema } from './selection'
+import { shapeProblem } from './storedShape'
 import { ServicePlanSchema } from './servicePlan'
 import { VisitNoteSchema } from './visitNote'
 
@@ -49,7 +50,7 @@ const caseFileShape = {
   members: z.array(MemberSchema).check(z.minLength(1, '가구원을 한 명 이상 입력하세요.')),
   intake: IntakeSchema,
   assessment: AssessmentSchema,
-  selection: z.optional(SelectionSchema),
+  selection: z.optional(StoredSelectionSchema),
   conferences: z.array(ConferenceSchema),
   plan: z.optional(ServicePlanSchema),
   linkages: z.array(LinkageSchema),
@@ -116,4 +117,16 @@ export function migrateCaseFile(raw: unknown, options: { entitiesChecked?: boole
   const parsed = schema.safeParse(raw)
   if (!parsed.success) return { ok: false, reason: `사례 파일이 올바르지 않습니다: ${parsed.error.issues[0]?.message ?? ''}` }
   return { ok: true, caseFile: parsed.data }
+}
+
+/**
+ * The first shape problem of a stored case file (storedShape.ts: a wrong type or value, not a rule a
+ * merge can break), checked like migrateCaseFile reads it; null when it has none or is of a newer
+ * version (a newer app's file is not judged by this one's schema).
+ */
+export function caseFileShapeProblem(raw: unknown, options: { entitiesChecked?: boolean } = {}): string | null {
+  const version = (raw as { meta?: { schemaVersion?: unknown } } | null)?.meta?.schemaVersion
+  if (typeof version !== 'number') return 'meta.schemaVersion: 사례 파일에 스키마 버전이 없습니다.'
+  if (version > CASE_SCHEMA_VERSION) return null
+  return shapeProblem(options.entitiesChecked && version === CASE_SCHEMA_VERSION ? CaseFileCheckedEntitiesSchema : CaseFileSchema, raw)
 }

@@ -15,7 +15,9 @@ export const CaseIdSchema = z
   .string()
   .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '사례 식별자는 UUID여야 합니다.'))
 
-export const DateStringSchema = z.string().check(z.refine(isDateString, '날짜는 YYYY-MM-DD 형식의 실제 날짜여야 합니다.'))
+export const DATE_MESSAGE = '날짜는 YYYY-MM-DD 형식의 실제 날짜여야 합니다.'
+
+export const DateStringSchema = z.string().check(z.refine(isDateString, DATE_MESSAGE))
 
 export const InstantSchema = z.iso.datetime({ offset: true, error: '시각은 ISO 8601 형식이어야 합니다.' })
 

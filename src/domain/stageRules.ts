@@ -76,6 +76,10 @@ export function checkTransition(cf: CaseFile, to: Stage): TransitionResult {
 
   // Forward moves.
   if (to === 'followUp' && from !== 'closed') return refuse('사후관리는 종결 후에만 할 수 있습니다.')
+  // A merge can leave 제외 without its reason (StoredSelectionSchema): asked for again before moving on.
+  if (cf.selection?.kind === 'excluded' && !(cf.selection.reason ?? '').trim()) {
+    return refuse('사업대상제외가구의 제외 사유가 비어 있습니다. 대상자 구분에서 사유를 입력하세요.')
+  }
   if (to === 'closed') return entryCheck(cf, 'closed')
   if (cf.selection?.kind === 'excluded' && indexOf(from) >= indexOf('selection')) {
     return refuse('사업대상제외가구는 종결만 할 수 있습니다.')

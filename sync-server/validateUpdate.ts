@@ -1,0 +1,132 @@
+// Content validation of a pushed update (both /sync and /yjs, through core.ts storeUpdates): the update is
+// applied to the document's current state and the result is checked before anything is stored. Refused is
+// only what no honest client sends: a full 주민등록번호 anywhere, a case file with unknown root structure or
+// a value of the wrong type (src/domain/storedShape.ts). Rules that two valid edits can break when merged
+// are left to the domain's reader and the next command, so an honest device is never stuck with a refusal.
+// Pure: bytes in, verdict out; a Y.Doc is built from encoded updates only (sync-server/README.md).
+import * as Y from 'yjs'
+import {
+  ConferenceSchema, FollowUpSchema, HistoryEventSchema, LinkageSchema, MemberSchema, MonitoringNoteSchema,
+  PlannedServiceSchema, VisitNoteSchema, caseFileShapeProblem, containsRrn, shapeProblem,
+} from '../src/domain'
+import { CASE_DOC_PREFIX, hasCaseFile, rawCaseFile } from '../src/store/caseDoc'
+
+export type ContentProblem = 'rrn' | 'structure' | 'shape'
+export type Verdict = { ok: true } | { ok: false; problem: ContentProblem; detail: string }
+
+export const CONTENT_MESSAGES: Record<ContentProblem, string> = {
+  rrn: '주민등록번호 전체가 들어 있어 저장하지 않았습니다. 생년월일과 성별 숫자만 남기고 다시 입력하세요.',
+  structure: '사례 파일의 구조가 올바르지 않아 저장하지 않았습니다.',
+  shape: '형식이 올바르지 않은 내용이 있어 저장하지 않았습니다.',
+}
+
+type SharedType = Y.Doc['share'] extends Map<string, infer T> ? T : never
+
+const MAP_ROOTS = new Set([
+  'meta', 'household', 'members', 'intake', 'assessment', 'selection', 'conferences', 'plan', 'linkages',
+  'monitoring', 'visits', 'closure', 'followUps',
+])
+const ARRAY_ROOTS = new Set(['history'])
+const ENTITY_SCHEMAS = {
+  members: MemberSchema, conferences: ConferenceSchema, linkages: LinkageSchema, monitoring: MonitoringNoteSchema,
+  visits: VisitNoteSchema, followUps: FollowUpSchema,
+} as const
+
+/**
+ * Applies `update` to `before` (the stored merged state, null for a new document) and checks the result.
+ * A problem the stored state already had is not blamed on this update (data stored before validation).
+ */
+export function validateUpdate(name: string, before: Uint8Array | null, update: Uint8Array): Verdict {
+  const after = docOf(name, before, update)
+  const verdict = checkDoc(name, after)
+  after.destroy()
+  if (verdict.ok || !before) return verdict
+  const old = docOf(name, before, null)
+  const was = checkDoc(name, old)
+  old.destroy()
+  return !was.ok && was.problem === verdict.problem ? { ok: true } : verdict
+}
+
+function docOf(name: string, state: Uint8Array | null, update: Uint8Array | null): Y.Doc {
+  const doc = new Y.Doc({ guid: name })
+  if (state) Y.applyUpdate(doc, state)
+  if (update) Y.applyUpdate(doc, update)
+  return doc
+}
+
+/** The checks on one document as it would be stored. */
+export function checkDoc(name: string, doc: Y.Doc): Verdict {
+  for (const type of doc.share.values()) {
+    if (containsRrn(textOfType(type))) return { ok: false, problem: 'rrn', detail: '' }
+  }
+  // A case document is judged as a case file once it holds one (meta.id); other kinds have no schema here.
+  if (!name.startsWith(CASE_DOC_PREFIX) || !holdsCaseFile(doc)) return { ok: true }
+  for (const [key, type] of doc.share) {
+    const asMap = MAP_ROOTS.has(key)
+    if (!asMap && !ARRAY_ROOTS.has(key)) return { ok: false, problem: 'structure', detail: key }
+    if (asMap ? type._start !== null : type._map.size > 0) return { ok: false, problem: 'structure', detail: key }
+  }
+  const problem = caseShapeProblem(doc)
+  return problem ? { ok: false, problem: 'shape', detail: problem } : { ok: true }
+}
+
+function holdsCaseFile(doc: Y.Doc): boolean {
+  const meta = doc.share.get('meta')
+  return meta !== undefined && meta._start === null && hasCaseFile(doc)
+}
+
+function caseShapeProblem(doc: Y.Doc): string | null {
+  for (const [key, schema] of Object.entries(ENTITY_SCHEMAS)) {
+    const problem = entriesProblem(key, doc.getMap<unknown>(key), schema)
+    if (problem) return problem
+  }
+  const services = doc.getMap<unknown>('plan').get('services')
+  if (services !== undefined) {
+    if (!(services instanceof Y.Map)) return 'plan.services: 목록이 아닙니다.'
+    const problem = entriesProblem('plan.services', services as Y.Map<unknown>, PlannedServiceSchema)
+    if (problem) return problem
+  }
+  for (const [i, event] of doc.getArray<unknown>('history').toArray().entries()) {
+    const problem = shapeProblem(HistoryEventSchema, event)
+    if (problem) return `history.${i}.${problem}`
+  }
+  // Entities were checked above; rawCaseFile skips any a merge broke, as every device's reader does.
+  return caseFileShapeProblem(rawCaseFile(doc), { entitiesChecked: true })
+}
+
+function entriesProblem(
+  where: string, map: Y.Map<unknown>, schema: Parameters<typeof shapeProblem>[0],
+): string | null {
+  for (const [id, value] of map) {
+    if (!(value instanceof Y.Map)) return `${where}.${id}: 기록이 아닙니다.`
+    const problem = shapeProblem(schema, value.toJSON())
+    if (problem) return `${where}.${id}.${problem}`
+  }
+  return null
+}
+
+/**
+ * Everything a type holds as one string, whatever kind the client made it (an unknown root is still
+ * scanned): list content in order (Y.Text chunks join, so a number split over two edits is seen whole),
+ * then map keys and values, nested types inline. Separators are not digits, spaces or hyphens.
+ */
+export function textOfType(type: SharedType): string {
+  const parts: string[] = []
+  for (let item = type._start; item !== null; item = item.right) {
+    if (!item.deleted) parts.push(textOfContent(item.content))
+  }
+  for (const [key, item] of type._map) {
+    parts.push('\u0000', key, '\u0000')
+    if (!item.deleted) parts.push(textOfContent(item.content))
+  }
+  return parts.join('')
+}
+
+function textOfContent(content: Y.Item['content']): string {
+  if (content instanceof Y.ContentString) return content.str
+  if (content instanceof Y.ContentType) return `\u0000${textOfType(content.type)}\u0000`
+  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return `\u0000${JSON.stringify(content.arr)}\u0000`
+  if (content instanceof Y.ContentEmbed) return `\u0000${JSON.stringify(content.embed)}\u0000`
+  if (content instanceof Y.ContentFormat) return `\u0000${content.key}${JSON.stringify(content.value)}\u0000`
+  return ''
+}
