@@ -1,6 +1,8 @@
 // `npm run bench`: stock y-websocket vs the Doum relay + device engine, side by side, on loopback and
-// through a 50 ms RTT proxy, plus the no-network floor and a 200-device fan-out. Prints one table.
-// Env: BENCH_DOCS (default 2000), BENCH_STORE_DOCS (docs timed for the store row, default 600).
+// through a 50 ms RTT proxy, plus the no-network floor, a 200-device fan-out and 500 stock y-websocket
+// clients on one case file (stock server vs /yjs). Prints the tables and targets.
+// Env: BENCH_DOCS (default 2000), BENCH_STORE_DOCS (docs timed for the store row, default 600),
+// BENCH_MANY_CLIENTS (default 500), BENCH_MANY_EDITS (default 10).
 import os from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
@@ -12,9 +14,10 @@ import { writeDocFile } from './docFile'
 import { holds, makeDevice, pushAll, startAndWaitUpToDate, startRelay, type Device } from './doumPath'
 import { measureFanout, type FanoutResult } from './fanout'
 import { measureFloor } from './floor'
+import { MANY_CLIENTS, measureManyClients, type ManyResult } from './manyClients'
 import type { ByteCount } from './latencyProxy'
 import { startStockServer, stockApplyEdits, stockFirstSync, stockReconnect } from './stockBaseline'
-import { fmtBytes, fmtMs, renderTable, renderTargets, type Row } from './table'
+import { fmtBytes, fmtMs, renderManyTable, renderTable, renderTargets, type ManyRow, type Row } from './table'
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 2000)
 const STORE_DOCS = Math.min(DOCS, Number(process.env.BENCH_STORE_DOCS ?? 600))
@@ -22,7 +25,7 @@ const CHANGED = Math.min(20, DOCS)
 /** Each first sync runs this often from an empty device; the best time counts (shared machines are noisy). */
 const FIRST_SYNC_REPEATS = Number(process.env.BENCH_REPEATS ?? 2)
 const ONE_WAY_DELAY_MS = 25
-const RUN_LIMIT_MS = 295_000
+const RUN_LIMIT_MS = 360_000
 const SEED = 2026
 
 v8.setFlagsFromString('--expose-gc')
@@ -141,6 +144,37 @@ async function storeRow(dir: string, items: DocState[]): Promise<{ ms: number; d
   }
 }
 
+async function manyOnStock(dir: string, shared: DocState): Promise<ManyResult | { error: string }> {
+  const file = path.join(dir, 'many-doc.bin')
+  writeDocFile(file, [shared])
+  gc()
+  const server = await startStockServer(file)
+  try {
+    return await measureManyClients(`ws://127.0.0.1:${server.port}`, shared, server.child.rss)
+  } catch (err) {
+    return { error: (err as Error).message }
+  } finally {
+    await server.child.stop()
+  }
+}
+
+async function manyOnDoum(shared: DocState): Promise<ManyResult | { error: string }> {
+  gc()
+  const relay = await startRelay(2)
+  try {
+    // The case file exists on the relay before the clients connect (pushed by a device not counted).
+    const creator = makeDevice(`ws://127.0.0.1:${relay.port}/sync`, relay.tokens[1] as string, 'many-creator')
+    await pushAll(creator, [shared])
+    creator.engine.close()
+    await sleep(500)
+    return await measureManyClients(`ws://127.0.0.1:${relay.port}/yjs`, shared, relay.rss, { tokens: relay.tokens })
+  } catch (err) {
+    return { error: (err as Error).message }
+  } finally {
+    await relay.stop()
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now()
   const dir = makeTempDir('doum-bench-')
@@ -187,6 +221,12 @@ async function main(): Promise<void> {
     } finally {
       await relay.stop()
     }
+
+    log(`many clients: ${MANY_CLIENTS} stock y-websocket clients on one case file, stock server`)
+    const shared = set.items[0] as DocState
+    const stockMany = await manyOnStock(dir, shared)
+    log(`many clients: ${MANY_CLIENTS} stock y-websocket clients on one case file, doum /yjs`)
+    const doumMany = await manyOnDoum(shared)
 
     const S = { l: stock.loopback, r: stock.rtt }
     const D = { l: doum.loopback, r: doum.rtt }
@@ -243,6 +283,27 @@ async function main(): Promise<void> {
         { name: '50 ms RTT first sync ≥ 5× faster than stock', measured: `${firstX.toFixed(1)}× (${fmtMs(S.r?.firstMs)} → ${fmtMs(D.r?.firstMs)} ms)`, pass: firstX >= 5 },
         { name: '50 ms RTT reconnect ≥ 20× faster than stock', measured: `${reconnectX.toFixed(1)}× (${fmtMs(S.r?.reconnectMs)} → ${fmtMs(D.r?.reconnectMs)} ms)`, pass: reconnectX >= 20 },
       ]),
+    )
+    console.log('')
+    const manyRow = (p: string, r: ManyResult | { error: string }): ManyRow => ('error' in r ? { path: p, error: r.error } : { path: p, ...r })
+    console.log(renderManyTable([manyRow('stock @y/websocket-server', stockMany), manyRow('doum relay /yjs', doumMany)]))
+    console.log(`each edit (a household note, by a different client) is timed to every other client; "delivered" counts arrivals within 20 s; RSS sampled every 100 ms`)
+    console.log('')
+    const okMany = (r: ManyResult | { error: string }): ManyResult | null => ('error' in r ? null : r)
+    const sm = okMany(stockMany)
+    const dm = okMany(doumMany)
+    const p99x = dm && sm ? dm.p99 / sm.p99 : NaN
+    const rssx = dm && sm ? dm.rssPeak / sm.rssPeak : NaN
+    console.log(
+      renderTargets([
+        { name: `${MANY_CLIENTS} clients: edit p99 ≤ 1.5× stock`, measured: `${fmtMs(dm?.p99)} ms vs ${fmtMs(sm?.p99)} ms = ${p99x.toFixed(2)}×`, pass: p99x <= 1.5 },
+        { name: `${MANY_CLIENTS} clients: relay peak RSS ≤ 1.5× stock`, measured: `${fmtBytes(dm?.rssPeak)} vs ${fmtBytes(sm?.rssPeak)} = ${rssx.toFixed(2)}×`, pass: rssx <= 1.5 },
+        {
+          name: `${MANY_CLIENTS} clients: every edit reaches every client`,
+          measured: dm ? `${dm.received}/${dm.expected} receipts, ${dm.editsToAll}/${dm.edits} edits to all` : 'not measured',
+          pass: Boolean(dm && dm.received === dm.expected && dm.expected > 0),
+        },
+      ], 'MISS'),
     )
     const load = os.loadavg().map((l) => l.toFixed(1)).join(' ')
     console.log(`\nwhole run ${((performance.now() - started) / 1000).toFixed(0)} s on ${os.cpus().length} CPUs, load average ${load}; first syncs: best of ${FIRST_SYNC_REPEATS}`)

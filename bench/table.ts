@@ -58,6 +58,41 @@ export interface Target {
   pass: boolean
 }
 
-export function renderTargets(targets: Target[]): string {
-  return ['targets:', ...targets.map((t) => `  [${t.pass ? 'PASS' : 'FAIL'}] ${t.name}: ${t.measured}`)].join('\n')
+export function renderTargets(targets: Target[], failWord = 'FAIL'): string {
+  return ['targets:', ...targets.map((t) => `  [${t.pass ? 'PASS' : failWord}] ${t.name}: ${t.measured}`)].join('\n')
+}
+
+export interface ManyRow {
+  path: string
+  clients?: number
+  syncMs?: number
+  p50?: number
+  p99?: number
+  max?: number
+  /** Edits that reached every client within the limit, of those made; receipts likewise. */
+  editsToAll?: number
+  edits?: number
+  received?: number
+  expected?: number
+  rssBefore?: number
+  rssPeak?: number
+  error?: string
+}
+
+const pct = (a?: number, b?: number): string => (a === undefined || !b ? '—' : `${((a / b) * 100).toFixed(a === b ? 0 : 1)}%`)
+
+/** (5) many stock clients on one document: one line per server. */
+export function renderManyTable(rows: ManyRow[]): string {
+  const head = ['(5) one case file, stock y-websocket clients', 'clients', 'sync ms', 'edit p50 ms', 'p99 ms', 'max ms', 'delivered to all (edits / receipts)', 'server RSS before → peak']
+  const cells = rows.map((r) => r.error
+    ? [r.path, '—', '—', '—', '—', '—', `not measured: ${r.error}`, '—']
+    : [
+        r.path, String(r.clients ?? '—'), fmtMs(r.syncMs), fmtMs(r.p50), fmtMs(r.p99), fmtMs(r.max),
+        `${pct(r.editsToAll, r.edits)} (${r.editsToAll ?? '—'}/${r.edits ?? '—'}) / ${pct(r.received, r.expected)}`,
+        `${fmtBytes(r.rssBefore)} → ${fmtBytes(r.rssPeak)}`,
+      ])
+  const widths = head.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i] ?? ''))))
+  const line = (c: string[]): string => '| ' + c.map((v, i) => pad(v, widths[i] ?? 0, i >= 1 && i <= 5)).join(' | ') + ' |'
+  const sep = '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|'
+  return [line(head), sep, ...cells.map(line)].join('\n')
 }

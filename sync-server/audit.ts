@@ -17,6 +17,8 @@ interface Shared {
   scheduled: boolean
   holding: number
   held: { send: () => void; fail: () => void }[]
+  /** Frames waiting for the next group commit (`sendAfterCommit`). */
+  grouped: { send: () => void; fail: () => void }[]
 }
 
 export class Auditor {
@@ -24,7 +26,7 @@ export class Auditor {
   private tried = ''
   private userId = ''
 
-  constructor(private readonly storage: RelayStorage, private readonly shared: Shared = { buffer: [], seen: [], scheduled: false, holding: 0, held: [] }, deviceId = '') {
+  constructor(private readonly storage: RelayStorage, private readonly shared: Shared = { buffer: [], seen: [], scheduled: false, holding: 0, held: [], grouped: [] }, deviceId = '') {
     this.deviceId = deviceId
   }
 
@@ -103,6 +105,18 @@ export class Auditor {
     else fail()
   }
 
+  /**
+   * Like `beforeSend`, but when records are waiting the frame waits for the commit scheduled at the end of
+   * this event-loop turn, which every session asking meanwhile shares: a burst of 500 /yjs joins costs one
+   * transaction, not 500 (issue 8). The records are still committed before the frame leaves.
+   */
+  sendAfterCommit(send: () => void, fail: () => void): void {
+    const s = this.shared
+    if (s.holding > 0 || (s.buffer.length === 0 && s.seen.length === 0)) return this.beforeSend(send, fail)
+    s.grouped.push({ send, fail })
+    this.schedule()
+  }
+
   tryFlush(): boolean {
     try {
       this.flush()
@@ -115,6 +129,13 @@ export class Auditor {
   private schedule(): void {
     if (this.shared.scheduled) return
     this.shared.scheduled = true
-    setImmediate(() => this.tryFlush())
+    setImmediate(() => {
+      const ok = this.tryFlush()
+      const s = this.shared
+      if (!s.grouped.length) return
+      const grouped = s.grouped
+      s.grouped = []
+      for (const g of grouped) (ok ? g.send : g.fail)()
+    })
   }
 }

@@ -12,19 +12,48 @@ import type { Hub, Subscriber } from './hub'
 /** A view older than this, or in the future, is recorded at the time it reached the relay. */
 const MAX_VIEW_AGE_MS = 90 * 86_400_000
 
+/** Live deliveries of the fan-out running now, one entry per receiving user, device, address and document. */
+interface Delivery { view: Auditor; userId: string; ip: string; name: string; count: number }
+let delivering: Map<string, Delivery> | null = null
+
+/**
+ * Runs a fan-out collecting its deliveries, then records them: one 'live' row per receiver (user, device,
+ * address, document; `deliveries=N` when that receiver has N connections), not one per socket, so 500 stock
+ * clients of one account on a case file cost one row per edit (issue 8). Runs inside `batch`: the rows are
+ * committed before any frame of the fan-out leaves.
+ */
+function collectingDeliveries(fn: () => void): void {
+  const outer = delivering
+  const mine = new Map<string, Delivery>()
+  delivering = mine
+  try {
+    fn()
+  } finally {
+    delivering = outer
+    const at = Date.now()
+    for (const d of mine.values()) d.view.record(d.userId, d.ip, d.name, 'live', at, d.count > 1 ? `deliveries=${d.count}` : '')
+  }
+}
+
 function sessionHub(core: RelayCore, view: Auditor, ip: string): Hub {
   const hub = Object.create(core.hub) as Hub
   hub.add = (sub: Subscriber) => {
     const send = sub.sendUpdate.bind(sub)
     sub.sendUpdate = (name, update, seq) => {
-      view.record(sub.user.id, ip, name, 'live')
+      if (!delivering) view.record(sub.user.id, ip, name, 'live')
+      else {
+        const key = `${sub.user.id}\n${view.sessionDevice}\n${ip}\n${name}`
+        const d = delivering.get(key)
+        if (d) d.count++
+        else delivering.set(key, { view, userId: sub.user.id, ip, name, count: 1 })
+      }
       send(name, update, seq)
     }
     core.hub.add(sub)
   }
   // One commit for every delivery of a fan-out, before any of its frames leaves.
-  hub.fanOut = (...args) => view.batch(() => core.hub.fanOut(...args))
-  hub.grantTeam = (...args) => view.batch(() => core.hub.grantTeam(...args))
+  hub.fanOut = (...args) => view.batch(() => collectingDeliveries(() => core.hub.fanOut(...args)))
+  hub.grantTeam = (...args) => view.batch(() => collectingDeliveries(() => core.hub.grantTeam(...args)))
   return hub
 }
 

@@ -78,6 +78,10 @@ export function upgradeYjs(
   } catch {
     return rejectUpgrade(socket, 400, 'Bad Request')
   }
+  // No permessage-deflate on /yjs (the stock server offers none either): it keeps a zlib context of about
+  // 300 KB per connection and deflates every fan-out frame once per connection, which made 500 clients on
+  // one case file take seconds per edit and gigabytes (issue 8). /sync keeps it.
+  delete req.headers['sec-websocket-extensions']
   const token = url.searchParams.get('token')
   if (token === null) {
     if (!isDocName(name)) return rejectUpgrade(socket, 400, 'Bad Request')
@@ -152,6 +156,26 @@ const syncFrame = (kind: number, payload: Uint8Array) => frame((e) => {
   encoding.writeVarUint(e, kind)
   encoding.writeVarUint8Array(e, payload)
 })
+// Frames built once per stored update or merged state (the storage's merge cache keeps returning the
+// same array until the document changes) and shared by every connection: a fan-out to 500 clients or
+// 500 joins at once encode them once, not 500 times (issue 8).
+const updateFrames = new WeakMap<Uint8Array, Uint8Array>()
+const step1Frames = new WeakMap<Uint8Array, Uint8Array>()
+const fullStateFrames = new WeakMap<Uint8Array, Uint8Array>()
+const EMPTY_STEP1 = syncFrame(SYNC_STEP1, new Uint8Array([0]))
+function cached(cache: WeakMap<Uint8Array, Uint8Array>, key: Uint8Array, build: () => Uint8Array): Uint8Array {
+  let f = cache.get(key)
+  if (!f) cache.set(key, (f = build()))
+  return f
+}
+const updateFrame = (update: Uint8Array) => cached(updateFrames, update, () => syncFrame(SYNC_UPDATE, update))
+const step1Frame = (state: Uint8Array | null) =>
+  state ? cached(step1Frames, state, () => syncFrame(SYNC_STEP1, Y.encodeStateVectorFromUpdate(state))) : EMPTY_STEP1
+/** The answer to a client's step 1: the whole state (shared) for an empty client, else a diff. */
+function step2Frame(state: Uint8Array, stateVector: Uint8Array): Uint8Array {
+  if (stateVector.length === 1 && stateVector[0] === 0) return cached(fullStateFrames, state, () => syncFrame(SYNC_STEP2, state))
+  return syncFrame(SYNC_STEP2, Y.diffUpdate(state, stateVector))
+}
 const awarenessFrame = (update: Uint8Array) => frame((e) => {
   encoding.writeVarUint(e, MSG_AWARENESS)
   encoding.writeVarUint8Array(e, update)
@@ -163,18 +187,33 @@ function handleYjsSocket(
 ): void {
   const deviceId = 'yjs'
   const controlled = new Set<number>()
-  const send = (data: Uint8Array) => { if (ws.readyState === ws.OPEN) ws.send(data) }
+  const transmit = (data: Uint8Array) => {
+    if (ws.readyState === ws.OPEN) ws.send(data)
+  }
+  // Frames wait (in order) for the group commit of the records made before them, e.g. this join's 'read'.
+  let waiting: Uint8Array[] | null = null
+  const send = (data: Uint8Array) => {
+    if (waiting) return void waiting.push(data)
+    waiting = [data]
+    core.auditor.sendAfterCommit(() => {
+      const frames = waiting ?? []
+      waiting = null
+      for (const f of frames) transmit(f)
+    }, () => {
+      waiting = null
+      ws.terminate()
+    })
+  }
   const sub: Subscriber = {
     user,
     doc: name,
-    sendUpdate: (_name, update) => send(syncFrame(SYNC_UPDATE, update)),
+    sendUpdate: (_name, update) => send(updateFrame(update)),
     revoke: () => ws.close(4403, 'forbidden'),
   }
   rooms.add(name, sub, send)
   core.hub.add(sub)
   core.auditor.record(user.id, ip, name, 'read')
-  const state = core.storage.mergedState(name)
-  send(syncFrame(SYNC_STEP1, state ? Y.encodeStateVectorFromUpdate(state) : new Uint8Array([0])))
+  send(step1Frame(core.storage.mergedState(name)))
   const aw = rooms.snapshot(name)
   if (aw) send(awarenessFrame(aw))
 
@@ -205,8 +244,7 @@ function handleYjsSocket(
       const kind = decoding.readVarUint(d)
       const payload = decoding.readVarUint8Array(d)
       if (kind === SYNC_STEP1) {
-        const current = core.storage.mergedState(name) ?? EMPTY_UPDATE
-        send(syncFrame(SYNC_STEP2, Y.diffUpdate(current, payload)))
+        send(step2Frame(core.storage.mergedState(name) ?? EMPTY_UPDATE, payload))
       } else if (kind === SYNC_STEP2 || kind === SYNC_UPDATE) {
         active()
         if (addsNothing(payload, core.storage.mergedState(name))) return // e.g. a step 2 with nothing new
@@ -214,9 +252,11 @@ function handleYjsSocket(
         if (outcome && !outcome.ok) ws.close(outcome.code === 'forbidden' ? 4403 : 4400, outcome.code)
       } else throw new Error('unknown sync message')
     } else if (type === MSG_AWARENESS) {
-      const update = decoding.readVarUint8Array(d)
-      for (const id of rooms.apply(name, update)) controlled.add(id)
-      rooms.broadcast(name, awarenessFrame(update), sub)
+      // Only entries that changed something go on: stock clients echo every state they learn.
+      const { changed, added, removed } = rooms.apply(name, decoding.readVarUint8Array(d))
+      for (const id of added) controlled.add(id)
+      for (const id of removed) controlled.delete(id)
+      if (changed) rooms.broadcast(name, awarenessFrame(changed), sub)
     } else if (type === MSG_QUERY_AWARENESS) {
       const snap = rooms.snapshot(name)
       if (snap) send(awarenessFrame(snap))
