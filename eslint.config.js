@@ -10,7 +10,7 @@ const noYjs = { name: 'yjs', message: 'Only src/store and src/sync may import Yj
 const noReact = { name: 'react', message: 'src/domain and src/sync know nothing of React.' }
 
 export default tseslint.config(
-  { ignores: ['dist', '.bench-dist', '.bench-base-src', '.bench-base-dist', 'dev-dist', 'node_modules', 'data', 'test-results', 'playwright-report', 'coverage', '.scratch'] },
+  { ignores: ['dist', '.bench-dist', '.bench-base-src', '.bench-base-dist', '.stryker-tmp', 'reports', 'dev-dist', 'node_modules', 'data', 'test-results', 'playwright-report', 'coverage', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
