@@ -159,6 +159,8 @@ const syncFrame = (kind: number, payload: Uint8Array) => frame((e) => {
 // Frames built once per stored update or merged state (the storage's merge cache keeps returning the
 // same array until the document changes) and shared by every connection: a fan-out to 500 clients or
 // 500 joins at once encode them once, not 500 times (issue 8).
+/** Unsent bytes one /yjs connection may hold at the relay (8× the largest document: MAX_DOC_BYTES 2 MB). */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
 const updateFrames = new WeakMap<Uint8Array, Uint8Array>()
 const step1Frames = new WeakMap<Uint8Array, Uint8Array>()
 const fullStateFrames = new WeakMap<Uint8Array, Uint8Array>()
@@ -188,7 +190,10 @@ function handleYjsSocket(
   const deviceId = 'yjs'
   const controlled = new Set<number>()
   const transmit = (data: Uint8Array) => {
-    if (ws.readyState === ws.OPEN) ws.send(data)
+    if (ws.readyState !== ws.OPEN) return
+    // A client this far behind is dropped rather than buffered without bound; y-websocket reconnects and resyncs.
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return void ws.terminate()
+    ws.send(data)
   }
   // Frames wait (in order) for the group commit of the records made before them, e.g. this join's 'read'.
   let waiting: Uint8Array[] | null = null
