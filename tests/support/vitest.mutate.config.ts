@@ -15,7 +15,7 @@ export default defineConfig({
       'tests/unit/sync/**/*.test.ts',
       'tests/unit/store/syncAdapter.test.ts',
       'tests/integration/relay/guard*.test.ts',
-      'tests/integration/relay/{access,share,feed,badInput}.test.ts',
+      'tests/integration/relay/{access,share,feed,badInput,purge}.test.ts',
     ],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
