@@ -191,7 +191,9 @@ async function flushLocal(name: string, entry: OpenDoc): Promise<void> {
   } catch (err) {
     // Keep the updates queued so the next change retries them; the doc itself still holds them.
     entry.queue.unshift(...batch)
-    console.error('saving a document change failed', (err as Error).name)
+    // A lock or logout closed the store meanwhile: expected, and said nowhere else.
+    const closed = (err as Error).name === 'DatabaseClosedError' || (err as Error).name === 'StoreLockedError'
+    if (!closed) console.error('saving a document change failed', (err as Error).name)
     throw err
   }
   if (feedHeld?.db === db) noteHeld([name])
