@@ -2,6 +2,7 @@
 export { Button } from './Button'
 export type { ButtonProps, ButtonVariant } from './Button'
 export { Field } from './Field'
+export { PasswordField } from './PasswordField'
 export type { ControlProps, FieldProps } from './Field'
 export { ImeTextInput } from './ImeTextInput'
 export type { ImeTextInputProps } from './ImeTextInput'

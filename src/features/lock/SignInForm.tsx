@@ -6,7 +6,7 @@ import { useT } from '../../i18n'
 import { signIn } from '../../security/access'
 import { MustChangePasswordError } from '../../security/session'
 import type { Session } from '../../security/session'
-import { Button, Field, FormError } from '../common'
+import { Button, Field, FormError, PasswordField } from '../common'
 import { lockErrorText } from './lockErrors'
 import { MustChangeForm } from './MustChangeForm'
 
@@ -58,18 +58,7 @@ export function SignInForm({ onBack }: { onBack?: () => void }) {
           />
         )}
       </Field>
-      <Field label={t('settings.password')}>
-        {(c) => (
-          <input
-            {...c}
-            className="ui-input"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </Field>
+      <PasswordField label={t('settings.password')} value={password} onChange={setPassword} />
       <FormError message={error} />
       <Button type="submit" variant="primary" disabled={busy}>
         {busy ? t('lock.signingIn') : t('lock.signIn')}

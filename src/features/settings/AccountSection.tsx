@@ -7,7 +7,7 @@ import { refreshToken, wipeAndSignOut } from '../../security/access'
 import type { DeviceAccount } from '../../store/deviceRegistry'
 import { useSession } from '../../security/session'
 import { countUnsynced } from '../../store'
-import { Button, Field, FormError, Section, useToast } from '../common'
+import { Button, FormError, PasswordField, Section, useToast } from '../common'
 import { lockErrorText } from '../lock/lockErrors'
 
 type LogoutStep = { step: 'idle' } | { step: 'confirm'; pending: number } | { step: 'final'; pending: number }
@@ -50,18 +50,7 @@ export function AccountSection({ account }: { account: DeviceAccount }) {
       {session ? null : (
         <form onSubmit={relogin} noValidate className="login-form">
           <p className="muted">{t('lock.relogin')}</p>
-          <Field label={t('settings.password')}>
-            {(c) => (
-              <input
-                {...c}
-                className="ui-input"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
+          <PasswordField label={t('settings.password')} value={password} onChange={setPassword} />
           <FormError message={error} />
           <Button type="submit" variant="primary" disabled={busy}>
             {busy ? t('settings.loggingIn') : t('lock.reloginButton')}

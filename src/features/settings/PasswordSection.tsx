@@ -7,7 +7,7 @@ import { unlockedKey } from '../../security/access'
 import { changePasswordOnRelay, PasswordChangeError, useSession } from '../../security/session'
 import { rewrapPassword } from '../../security/vault'
 import type { DeviceAccount } from '../../store/deviceRegistry'
-import { Button, Field, FormError, Section, useToast } from '../common'
+import { Button, FormError, PasswordField, Section, useToast } from '../common'
 import { NewPasswordFields } from '../lock/NewPasswordFields'
 import { passwordChangeErrorText } from '../lock/passwordChangeErrors'
 
@@ -45,11 +45,7 @@ export function PasswordSection({ account }: { account: DeviceAccount }) {
   return (
     <Section title={t('settings.passwordChange')}>
       <form onSubmit={submit} noValidate className="login-form" data-testid="password-change">
-        <Field label={t('lock.pw.current')}>
-          {(c) => (
-            <input {...c} className="ui-input" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
-          )}
-        </Field>
+        <PasswordField label={t('lock.pw.current')} value={current} onChange={setCurrent} />
         <NewPasswordFields next={next} confirm={confirm} onNext={setNext} onConfirm={setConfirm} />
         <FormError message={error} />
         <Button type="submit" variant="primary" disabled={busy}>
