@@ -1,41 +1,18 @@
 // The engine with a store that takes feed pages pipelined (SyncStore.applyFeedPage): page k+1 is handed
 // over while page k is written, the engine's cursor and progress move only once a page is durable,
 // every other message waits for the pages before it, and a failed page breaks the session.
-import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine'
 import { MsgType, PROTOCOL_VERSION, type Message } from '../../../src/sync/protocol'
 import { PipelinedMemoryDevice } from '../../support/memoryDevice'
-import { startScriptedRelay, type ScriptedPeer, type ScriptedRelay } from '../../support/scriptedRelay'
+import { type ScriptedPeer } from '../../support/scriptedRelay'
+import { SCRIPTED_USER, useScriptedEngine } from '../../support/scriptedEngine'
 import { sleep, waitFor } from '../../support/wait'
 
 const DOC = (n: number) => `case/00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
-const USER = { id: 'u1', username: 'dong.worker', role: 'worker', team: 'dong-sinchon' } as const
+const USER = SCRIPTED_USER
 
-let relay: ScriptedRelay | null = null
-let engine: SyncEngine | null = null
-afterEach(async () => {
-  engine?.close()
-  engine = null
-  await relay?.close()
-  relay = null
-})
-
-async function setup(device: PipelinedMemoryDevice, extra: Partial<SyncEngineOptions> = {}): Promise<{ relay: ScriptedRelay; engine: SyncEngine }> {
-  relay = await startScriptedRelay()
-  engine = createSyncEngine({
-    url: relay.url,
-    store: device,
-    getToken: () => 'token-1',
-    WebSocketImpl: WebSocket,
-    backoffBaseMs: 20,
-    backoffCapMs: 100,
-    retryMs: 100,
-    ...extra,
-  })
-  return { relay, engine }
-}
+const setup = useScriptedEngine()
 
 function page(n: number, cursor: number): Extract<Message, { type: typeof MsgType.Docs }> {
   const d = new Y.Doc()

@@ -1,42 +1,19 @@
 // Protocol edge cases of the engine against a scripted relay on loopback (the main behaviour is
 // tested against the real relay in tests/integration/sync).
-import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine'
 import { ErrorCode, MsgType, PROTOCOL_VERSION, type Message } from '../../../src/sync/protocol'
 import type { SyncStatus } from '../../../src/sync/status'
 import { MemoryDevice } from '../../support/memoryDevice'
-import { startScriptedRelay, type ScriptedPeer, type ScriptedRelay } from '../../support/scriptedRelay'
+import { type ScriptedPeer } from '../../support/scriptedRelay'
+import { SCRIPTED_USER, useScriptedEngine } from '../../support/scriptedEngine'
 import { sleep, waitFor } from '../../support/wait'
 
 const DOC1 = 'case/00000000-0000-4000-8000-000000000001'
 const DOC2 = 'case/00000000-0000-4000-8000-000000000002'
-const USER = { id: 'u1', username: 'dong.worker', role: 'worker', team: 'dong-sinchon' } as const
+const USER = SCRIPTED_USER
 
-let relay: ScriptedRelay | null = null
-let engine: SyncEngine | null = null
-afterEach(async () => {
-  engine?.close()
-  engine = null
-  await relay?.close()
-  relay = null
-})
-
-async function setup(device: MemoryDevice, extra: Partial<SyncEngineOptions> = {}): Promise<{ relay: ScriptedRelay; engine: SyncEngine }> {
-  relay = await startScriptedRelay()
-  engine = createSyncEngine({
-    url: relay.url,
-    store: device,
-    getToken: () => 'token-1',
-    WebSocketImpl: WebSocket,
-    backoffBaseMs: 20,
-    backoffCapMs: 100,
-    retryMs: 100,
-    ...extra,
-  })
-  return { relay, engine }
-}
+const setup = useScriptedEngine()
 
 function updateOf(fn: (d: Y.Doc) => void): Uint8Array {
   const d = new Y.Doc()

@@ -1,30 +1,25 @@
 // How the engine settles an Ack (issue 8): only an explicit ok acknowledges a row; a row the Ack omits
 // or the relay failed to store (`server`) stays pending and is pushed again; only a refusal marks it.
-import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { createSyncEngine, type SyncEngine } from '../../../src/sync/engine'
+import { describe, expect, it } from 'vitest'
+import type { SyncEngine } from '../../../src/sync/engine'
 import { ErrorCode, MsgType, PROTOCOL_VERSION, type Message } from '../../../src/sync/protocol'
 import { MemoryDevice } from '../../support/memoryDevice'
-import { startScriptedRelay, type ScriptedPeer, type ScriptedRelay } from '../../support/scriptedRelay'
+import { type ScriptedPeer } from '../../support/scriptedRelay'
+import { SCRIPTED_USER, useScriptedEngine } from '../../support/scriptedEngine'
 import { sleep, waitFor } from '../../support/wait'
 
 const DOC1 = 'case/00000000-0000-4000-8000-0000000000a1'
 const DOC2 = 'case/00000000-0000-4000-8000-0000000000a2'
 const DOC3 = 'case/00000000-0000-4000-8000-0000000000a3'
-const USER = { id: 'u1', username: 'dong.worker', role: 'worker', team: 'dong-sinchon' } as const
+const USER = SCRIPTED_USER
 
-let relay: ScriptedRelay | null = null
+const setup = useScriptedEngine()
 let engine: SyncEngine | null = null
-afterEach(async () => {
-  engine?.close()
-  engine = null
-  await relay?.close()
-  relay = null
-})
 
 async function connected(device: MemoryDevice, retryMs = 150): Promise<ScriptedPeer> {
-  relay = await startScriptedRelay()
-  engine = createSyncEngine({ url: relay.url, store: device, getToken: () => 't', WebSocketImpl: WebSocket, backoffBaseMs: 20, backoffCapMs: 100, retryMs })
+  const started = await setup(device, { getToken: () => 't', retryMs })
+  const relay = started.relay
+  engine = started.engine
   engine.start()
   const peer = await relay.connection(0)
   expect((await peer.next()).type).toBe(MsgType.Hello)
