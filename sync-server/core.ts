@@ -78,7 +78,7 @@ export function storeUpdates(
           outcomes[index] = refuse(ErrorCode.BadUpdate, CONTENT_MESSAGES[verdict.problem])
           core.auditor.record(user.id, ip, name, 'refused', now, `content=${verdict.problem}`)
         } else {
-          accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team } })
+          accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team, summary: verdict.summary } })
           batchUpdates.set(name, [...(batchUpdates.get(name) ?? []), update])
         }
       }

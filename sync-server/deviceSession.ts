@@ -3,9 +3,9 @@
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import {
-  ErrorCode, MIN_PROTOCOL_VERSION, MsgType, PROTOCOL_VERSION, WIPE_PROTOCOL_VERSION, decodeMessage, isDocName,
+  ErrorCode, MIN_PROTOCOL_VERSION, SUMMARY_PROTOCOL_VERSION, MsgType, PROTOCOL_VERSION, WIPE_PROTOCOL_VERSION, decodeMessage, isDocName,
 } from '../src/sync/protocol'
-import type { DocUpdate, ErrorCodeValue, Hello, Message, Push, SvSync, WireUser } from '../src/sync/protocol'
+import type { Docs, DocUpdate, ErrorCodeValue, Hello, Message, Push, SvSync, WireUser } from '../src/sync/protocol'
 import { canRead, readableKinds } from './access'
 import type { Principal } from './access'
 import type { RelayCore } from './core'
@@ -225,20 +225,32 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
     // Pages end at FEED_PAGE_DOCS documents or FEED_PAGE_BYTES; a larger document goes in pieces, and a
     // page holding only part of one carries the cursor from before it (resuming re-sends it whole).
     const pager = new FeedPager()
+    // A device that reads them gets the relay's list summary of each document sent whole in one piece.
+    const withSummaries = version >= SUMMARY_PROTOCOL_VERSION
+    let summaries = new Map<string, string>()
     const sendPage = async (pageCursor: number) => {
-      await sendPaced(ws, { type: MsgType.Docs, items: pager.take(), cursor: pageCursor })
+      const page: Docs = { type: MsgType.Docs, items: pager.take(), cursor: pageCursor }
+      if (withSummaries) {
+        page.summaries = summaries
+        summaries = new Map()
+      }
+      await sendPaced(ws, page)
       await new Promise((r) => setImmediate(r)) // let other sessions and pushes in between pages
     }
     for (let i = 0; i < plan.length; i++) {
       if (ws.readyState !== ws.OPEN) return
       const p = plan[i]!
-      const update = p.full ? core.storage.mergedState(p.name) : mergeLog(core.storage.updatesSince(p.name, cursor))
+      const { state: update, summary } = p.full
+        ? core.storage.feedState(p.name)
+        : { state: mergeLog(core.storage.updatesSince(p.name, cursor)), summary: null }
       core.auditor.record(u.id, ip, p.name, 'read')
-      for (const piece of update ? splitUpdate(update, FEED_PAGE_BYTES / 2) : []) {
+      const pieces = update ? splitUpdate(update, FEED_PAGE_BYTES / 2) : []
+      for (const piece of pieces) {
         if (pager.wouldOverflow(p.name, piece)) await sendPage(cursorAfter(plan, i, cursor, head))
         if (ws.readyState !== ws.OPEN) return
         pager.add(p.name, piece)
       }
+      if (withSummaries && summary !== null && pieces.length === 1) summaries.set(p.name, summary)
       if (pager.docDone()) await sendPage(cursorAfter(plan, i + 1, cursor, head))
     }
     if (pager.pending) await sendPage(head)

@@ -10,9 +10,12 @@ import {
   PlannedServiceSchema, VisitNoteSchema, caseFileShapeProblem, containsRrn, shapeProblem,
 } from '../src/domain'
 import { CASE_DOC_PREFIX, hasCaseFile, rawCaseFile } from '../src/store/caseDoc'
+import { relaySummaryOf } from './caseSummary'
 
 export type ContentProblem = 'rrn' | 'structure' | 'shape'
 export type Verdict = { ok: true } | { ok: false; problem: ContentProblem; detail: string }
+/** An accepted update also yields the document's list summary after it (null for other kinds of document). */
+export type UpdateVerdict = { ok: true; summary: string | null } | { ok: false; problem: ContentProblem; detail: string }
 
 export const CONTENT_MESSAGES: Record<ContentProblem, string> = {
   rrn: '주민등록번호 전체가 들어 있어 저장하지 않았습니다. 생년월일과 성별 숫자만 남기고 다시 입력하세요.',
@@ -36,15 +39,22 @@ const ENTITY_SCHEMAS = {
  * Applies `update` to `before` (the stored merged state, null for a new document) and checks the result.
  * A problem the stored state already had is not blamed on this update (data stored before validation).
  */
-export function validateUpdate(name: string, before: Uint8Array | null, update: Uint8Array): Verdict {
+export function validateUpdate(name: string, before: Uint8Array | null, update: Uint8Array): UpdateVerdict {
   const after = docOf(name, before, update)
-  const verdict = checkDoc(name, after)
-  after.destroy()
-  if (verdict.ok || !before) return verdict
+  try {
+    const verdict = checkDoc(name, after)
+    if (!verdict.ok && !(before && sameProblemBefore(name, before, verdict.problem))) return verdict
+    return { ok: true, summary: relaySummaryOf(name, after) }
+  } finally {
+    after.destroy()
+  }
+}
+
+function sameProblemBefore(name: string, before: Uint8Array, problem: ContentProblem): boolean {
   const old = docOf(name, before, null)
   const was = checkDoc(name, old)
   old.destroy()
-  return !was.ok && was.problem === verdict.problem ? { ok: true } : verdict
+  return !was.ok && was.problem === problem
 }
 
 function docOf(name: string, state: Uint8Array | null, update: Uint8Array | null): Y.Doc {

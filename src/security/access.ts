@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react'
 import { closeStore, importLegacyStore, openStore, setDeviceId, whenAllWritten, whenDraftsSaved, getDeviceId } from '../store'
 import { deleteAccountData, findAccountByUsername, getAccount, listAccounts } from '../store/deviceRegistry'
 import type { DeviceAccount } from '../store/deviceRegistry'
-import { WrongSecretError } from './keys'
+import { keyWrapper, WrongSecretError } from './keys'
 import { endSessionOnRelay, forgetSession, keepSession, loadSession, LoginError, MustChangePasswordError, requestSession, currentSession } from './session'
 import { createDeviceAccount, rewrapPassword, unlockWithPassword, unlockWithPin } from './vault'
 
@@ -96,9 +96,11 @@ export function signIn(username: string, password: string, fetchImpl: typeof fet
     const known = await findAccountByUsername(username.trim())
     if (known) return passwordUnlock(known, password, fetchImpl)
     const deviceId = crypto.randomUUID()
+    // The device's key derivation runs while the relay checks the password (both take a while).
+    const wrapper = keyWrapper(password)
     const session = await requestSession(username, password, deviceId, fetchImpl)
     if (session.mustChangePassword) throw new MustChangePasswordError(session)
-    const { account, key } = await createDeviceAccount(session.user, password)
+    const { account, key } = await createDeviceAccount(session.user, wrapper)
     openStore(account.dbName, key)
     await setDeviceId(deviceId)
     await keepSession(session)

@@ -40,18 +40,33 @@ async function deriveKek(secret: string, salt: Uint8Array, iterations: number): 
   )
 }
 
+/** A fresh salt and the key derived from `secret` with it, to wrap a data key (wrapDataKey). */
+export interface KeyWrapper {
+  salt: Uint8Array
+  iterations: number
+  kek: Promise<CryptoKey>
+}
+
+/** Starts the (slow) derivation now, e.g. while the relay checks the same password at first login. */
+export function keyWrapper(secret: string, iterations = PBKDF2_ITERATIONS): KeyWrapper {
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
+  const kek = deriveKek(secret, salt, iterations)
+  kek.catch(() => undefined) // awaited by wrapDataKey; not unhandled if the login fails first
+  return { salt, iterations, kek }
+}
+
 /** Seals the data key under a key derived from `secret`; `context` binds it to one account and purpose. */
 export async function wrapDataKey(
   dataKey: CryptoKey,
-  secret: string,
+  secret: string | KeyWrapper,
   context: string,
   iterations = PBKDF2_ITERATIONS,
 ): Promise<WrappedKey> {
-  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
-  const kek = await deriveKek(secret, salt, iterations)
+  const wrapper = typeof secret === 'string' ? keyWrapper(secret, iterations) : secret
+  const kek = await wrapper.kek
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', dataKey))
   try {
-    return { kdf: 'PBKDF2-SHA-256', iterations, salt, sealed: await seal(kek, raw, context) }
+    return { kdf: 'PBKDF2-SHA-256', iterations: wrapper.iterations, salt: wrapper.salt, sealed: await seal(kek, raw, context) }
   } finally {
     raw.fill(0)
   }

@@ -3,6 +3,7 @@
 import { deleteAccountData, getAccount, putAccount, updateAccount, userDbName } from '../store/deviceRegistry'
 import type { DeviceAccount } from '../store/deviceRegistry'
 import { newDataKey, unwrapDataKey, wrapDataKey, WrongSecretError } from './keys'
+import type { KeyWrapper } from './keys'
 import { DEFAULT_IDLE_MINUTES, DEFAULT_PIN_DAYS, PIN_MAX_FAILURES, pinExpired, pinProblem } from './pinPolicy'
 import type { SessionUser } from './session'
 
@@ -32,7 +33,9 @@ export class PinRuleError extends Error {
 }
 
 /** The first login of `user` on this device: a new data key, wrapped by the password. */
-export async function createDeviceAccount(user: SessionUser, password: string, now = new Date()): Promise<{ account: DeviceAccount; key: CryptoKey }> {
+export async function createDeviceAccount(
+  user: SessionUser, password: string | KeyWrapper, now = new Date(),
+): Promise<{ account: DeviceAccount; key: CryptoKey }> {
   const key = await newDataKey()
   const at = now.toISOString()
   const previous = await getAccount(user.id)

@@ -3,7 +3,7 @@
 // are stored as acknowledged rows. Compaction merges only acknowledged rows.
 import Dexie from 'dexie'
 import * as Y from 'yjs'
-import { todayInSeoul } from '../domain'
+import { decodeRelaySummary, todayInSeoul, usesDefaultDeadlines } from '../domain'
 import { onBroadcast, postBroadcast, closeBroadcast } from './broadcast'
 import type { BroadcastMessage } from './broadcast'
 import { caseIdOf, emptyDoc, isCaseDoc } from './caseDoc'
@@ -11,7 +11,7 @@ import { emitChange } from './changes'
 import { docKindOf, getDb, isStoreOpen, nowIso, onStoreClose, pendingDocRow, StoreLockedError } from './db'
 import type { CaseRow, DocRow, DoumDb, UpdateRow } from './db'
 import { decodeMany, encodeForStorage, encodeMany } from './docCodec'
-import { projectDoc, sealCaseRows } from './projection'
+import { projectDoc, sealCaseRows, STALE_DUE_DAY, toCaseRow } from './projection'
 import { getSettings } from './storageMeta'
 import type { Settings } from './storageMeta'
 
@@ -289,6 +289,8 @@ export interface FeedPosition {
   cursor?: number
   /** The cursor of the previous feed page: this page is stored only once that one is durable. */
   after?: number
+  /** The relay's list summaries of documents sent whole in this page (src/domain/relaySummary.ts). */
+  summaries?: ReadonlyMap<string, string>
 }
 
 /**
@@ -363,7 +365,7 @@ function assertCurrent(db: DoumDb): void {
 async function prepareRemote(
   db: DoumDb,
   items: readonly { name: string; update: Uint8Array }[],
-  { cursor, after }: FeedPosition,
+  { cursor, after, summaries }: FeedPosition,
   settingsPromise: Promise<Settings>,
   created: () => void,
   heldNames: Promise<Set<string>> | null,
@@ -402,6 +404,7 @@ async function prepareRemote(
   }
 
   const projected: CaseRow[] = []
+  let staleDue = false
   const appliedTo = new Map<string, OpenDoc>()
   let sinceYield = 0
   for (const [name, updates] of byName) {
@@ -418,7 +421,12 @@ async function prepareRemote(
     } else {
       // Being loaded from rows that may not hold these yet: applied once loaded (twice is harmless).
       loading.get(name)?.early.push(...updates)
-      if (isCaseDoc(name)) {
+      // New to this device and summarised by the relay: listed from that summary, no Y.Doc built.
+      const hinted = existing.has(name) ? null : rowFromRelay(name, summaries?.get(name), today, settings)
+      if (hinted) {
+        projected.push(hinted)
+        if (hinted.dueDay !== today) staleDue = true
+      } else if (isCaseDoc(name)) {
         const temp = emptyDoc(name)
         const before = existing.get(name) ?? []
         const merged = before.length || updates.length > 1 ? Y.mergeUpdates([...before, ...updates]) : (updates[0] as Uint8Array)
@@ -485,8 +493,20 @@ async function prepareRemote(
     // A document new to this device holds only the rows just written: nothing to compact yet.
     const due = names.filter((n) => !newDocs.has(n) || (byName.get(n)?.length ?? 0) >= COMPACT_THRESHOLD)
     if (due.length) track(compactMany(due))
+    // Relay summaries computed for another day or other deadline settings: their flags are redone here.
+    if (staleDue) track(import('./rebuild').then(({ refreshStaleProjections }) => refreshStaleProjections()).then(() => undefined))
   })
   return { stored }
+}
+
+/** The projection row of a document from the relay's summary, or null when there is none it can use. */
+function rowFromRelay(name: string, body: string | undefined, today: string, settings: Settings): CaseRow | null {
+  if (body === undefined || !isCaseDoc(name)) return null
+  const relay = decodeRelaySummary(body)
+  if (!relay || relay.summary.id !== caseIdOf(name)) return null
+  // Due flags hold for the relay's day and default deadlines; otherwise the row is due a refresh.
+  const current = relay.day === today && usesDefaultDeadlines(settings.deadlines)
+  return toCaseRow(relay.summary, current ? today : STALE_DUE_DAY)
 }
 
 const background = new Set<Promise<void>>()

@@ -10,6 +10,9 @@ import type { Settings } from './storageMeta'
 
 const bit = (b: boolean): 0 | 1 => (b ? 1 : 0)
 
+/** The dueDay of a row whose due flags need recomputing (refreshStaleProjections picks it up). */
+export const STALE_DUE_DAY = ''
+
 export function toCaseRow(summary: CaseSummary, today: string): CaseRow {
   const d: DueFlags = summary.due
   return {

@@ -33,7 +33,9 @@ export function createDexieSyncStore(): SyncStore {
     markAcked: guarded(markAcked),
     markRejected: guarded(markRejected),
     applyRemote: guarded((items: RemoteUpdate[]) => applyRemoteUpdates(items)),
-    applyFeedPage: guarded((items: RemoteUpdate[], cursor: number, after?: number) => stageRemoteUpdates(items, { cursor, after })),
+    applyFeedPage: guarded((items: RemoteUpdate[], cursor: number, after?: number, summaries?: ReadonlyMap<string, string>) =>
+      stageRemoteUpdates(items, { cursor, after, summaries }),
+    ),
     // Text the relay never took is kept for the worker to copy before the documents go.
     removeDocs: guarded(async (names: string[]) => {
       await keepUnsentText(bound, names)

@@ -286,7 +286,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   async function stageFeedPage(s: Session, page: Docs): Promise<void> {
     const after = s.lastPage
     s.lastPage = page.cursor
-    const { stored } = await store.applyFeedPage!(page.items, page.cursor, after)
+    const { stored } = await store.applyFeedPage!(page.items, page.cursor, after, page.summaries)
     storing = storing
       .then(() => stored)
       .then(

@@ -7,12 +7,15 @@ import * as encoding from 'lib0/encoding'
  * Bumped when the wire format changes. 2: Hello and Welcome carry the relay's database epoch.
  * 3: the relay may send Wipe (older devices get `unauthorized` instead, which they understand).
  * 4: the device may send Viewed (its case file views, for the relay's access records).
+ * 5: a feed page may carry the relay's list summaries of the case files it sends whole.
  */
-export const PROTOCOL_VERSION = 4
+export const PROTOCOL_VERSION = 5
 /** First device protocol that understands Wipe. */
 export const WIPE_PROTOCOL_VERSION = 3
 /** A device sends Viewed only to a relay whose Welcome says at least this (an older relay would refuse the frame). */
 export const VIEWED_PROTOCOL_VERSION = 4
+/** First device protocol that reads summaries in a feed page (an older one would see trailing bytes). */
+export const SUMMARY_PROTOCOL_VERSION = 5
 /** Views per Viewed message; a device with more sends several. */
 export const MAX_VIEWED_ITEMS = 1000
 /** Oldest device protocol the relay still serves; older devices are told to update (their data stays). */
@@ -122,6 +125,11 @@ export type Docs = {
   items: DocUpdate[]
   /** Cursor to store once every item of this page is applied and persisted. */
   cursor: number
+  /**
+   * (v5) Relay-computed list summaries (src/domain/relaySummary.ts) of documents whose whole state is
+   * in this page, by name: the device may list them without rebuilding each document.
+   */
+  summaries?: Map<string, string>
 }
 export type FeedDone = { type: typeof MsgType.FeedDone; cursor: number }
 export type PushItem = { localId: number; name: string; update: Uint8Array }
@@ -195,6 +203,13 @@ export function encodeMessage(m: Message): Uint8Array {
     case MsgType.Docs:
       writeDocUpdates(e, m.items)
       encoding.writeVarUint(e, m.cursor)
+      if (m.summaries) {
+        encoding.writeVarUint(e, m.summaries.size)
+        for (const [name, body] of m.summaries) {
+          encoding.writeVarString(e, name)
+          encoding.writeVarString(e, body)
+        }
+      }
       break
     case MsgType.FeedDone:
       encoding.writeVarUint(e, m.cursor)
@@ -331,9 +346,16 @@ export function decodeMessage(bytes: Uint8Array): Message {
       case MsgType.Error:
         m = { type, code: readErrorCode(d), message: decoding.readVarString(d), fatal: decoding.readUint8(d) === 1 }
         break
-      case MsgType.Docs:
-        m = { type, items: readDocUpdates(d), cursor: decoding.readVarUint(d) }
+      case MsgType.Docs: {
+        const docs: Docs = { type, items: readDocUpdates(d), cursor: decoding.readVarUint(d) }
+        if (decoding.hasContent(d)) {
+          const n = readCount(d, docs.items.length)
+          docs.summaries = new Map()
+          for (let i = 0; i < n; i++) docs.summaries.set(decoding.readVarString(d), decoding.readVarString(d))
+        }
+        m = docs
         break
+      }
       case MsgType.FeedDone:
         m = { type, cursor: decoding.readVarUint(d) }
         break

@@ -41,9 +41,12 @@ export interface SyncStore {
    * stored in the order given. `after` is the cursor of the page handed over just before this one: this
    * page is stored only if that cursor is durable by then, else `stored` rejects and nothing of it is
    * written (a failed page never lets a later cursor skip its rows). Resolves as soon as the next page
-   * may be handed over; `stored` resolves once this page and its cursor are durable.
+   * may be handed over; `stored` resolves once this page and its cursor are durable. `summaries` are the
+   * relay's list summaries of documents sent whole in this page (a hint: the store checks each one).
    */
-  applyFeedPage?(items: RemoteUpdate[], cursor: number, after?: number): Promise<{ stored: Promise<void> }>
+  applyFeedPage?(
+    items: RemoteUpdate[], cursor: number, after?: number, summaries?: ReadonlyMap<string, string>,
+  ): Promise<{ stored: Promise<void> }>
   /** Access revoked. */
   removeDocs(names: string[]): Promise<void>
   stateVector(name: string): Promise<Uint8Array | null>

@@ -21,6 +21,7 @@ interface MemDoc {
   snapshot: Uint8Array | null
   snapshotSeq: number
   prunedSeq: number
+  summary: string | null
 }
 
 export function openMemoryStorage(): RelayStorage {
@@ -65,10 +66,11 @@ export function openMemoryStorage(): RelayStorage {
         const seq = ++head
         let d = docs.get(it.name)
         if (!d) {
-          d = { kind: docKind(it.name)!, ownerTeam: it.ownerTeam, lastSeq: seq, access: new Map([[it.ownerTeam, { grantedSeq: seq, feedSeq: seq }]]), log: [], snapshot: null, snapshotSeq: 0, prunedSeq: 0 }
+          d = { kind: docKind(it.name)!, ownerTeam: it.ownerTeam, lastSeq: seq, access: new Map([[it.ownerTeam, { grantedSeq: seq, feedSeq: seq }]]), log: [], snapshot: null, snapshotSeq: 0, prunedSeq: 0, summary: null }
           docs.set(it.name, d)
         }
         d.lastSeq = seq
+        d.summary = it.summary ?? null
         for (const a of d.access.values()) a.feedSeq = seq
         d.log.push({ seq, data: it.update.slice(), at })
         return seq
@@ -102,6 +104,9 @@ export function openMemoryStorage(): RelayStorage {
       if (!d) return null
       const log = d.log.filter((l) => l.seq > d.snapshotSeq).map((l) => l.data)
       return merge(d.snapshot ? [d.snapshot, ...log] : log)
+    },
+    feedState(name: string) {
+      return { state: this.mergedState(name), summary: docs.get(name)?.summary ?? null }
     },
     shareDoc(name, toTeam, byUser, at): AccessChange {
       const d = mustDoc(name)

@@ -57,4 +57,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE tokens ADD COLUMN last_used INTEGER NOT NULL DEFAULT 0;
   UPDATE tokens SET last_used = CAST(strftime('%s', 'now') AS INTEGER) * 1000;`,
+  // 4: each document's list summary for its newest state (src/domain/relaySummary.ts), sent beside the
+  // whole state in a first sync; replaced or cleared with every update, so it never describes an older one.
+  `ALTER TABLE docs ADD COLUMN summary TEXT;`,
 ]

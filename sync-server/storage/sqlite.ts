@@ -78,6 +78,7 @@ class SqliteStorage implements RelayStorage {
   private readonly appendTx
   private readonly transferTx
   private readonly shareTx
+  private readonly feedStateTx
   private readonly revocation: SqliteRevocation
   private readonly audit: SqliteAudit
 
@@ -92,8 +93,9 @@ class SqliteStorage implements RelayStorage {
       setEpoch: p(`UPDATE meta SET v = ? WHERE k = 'epoch'`),
       doc: p(`SELECT name, owner_team, last_seq, snapshot, snapshot_seq FROM docs WHERE name = ?`),
       lastSeq: p(`SELECT last_seq FROM docs WHERE name = ?`).pluck(),
-      insertDoc: p(`INSERT INTO docs (name, kind, owner_team, created_at, created_by, last_seq, pending) VALUES (?, ?, ?, ?, ?, ?, 1)`),
-      touchDoc: p(`UPDATE docs SET last_seq = ?, pending = pending + 1 WHERE name = ?`),
+      insertDoc: p(`INSERT INTO docs (name, kind, owner_team, created_at, created_by, last_seq, pending, summary) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`),
+      touchDoc: p(`UPDATE docs SET last_seq = ?, pending = pending + 1, summary = ? WHERE name = ?`),
+      summary: p(`SELECT summary FROM docs WHERE name = ?`).pluck(),
       insertAccess: p(`INSERT INTO doc_access (doc, team, kind, doc_kind, granted_seq, feed_seq) VALUES (?, ?, ?, ?, ?, ?)`),
       touchAccess: p(`UPDATE doc_access SET feed_seq = ? WHERE doc = ?`),
       insertUpdate: p(`INSERT INTO updates (seq, doc, data, user_id, device_id, at) VALUES (?, ?, ?, ?, ?, ?)`),
@@ -156,8 +158,8 @@ class SqliteStorage implements RelayStorage {
         seq++
         const kind = docKind(it.name)
         if (!kind) throw new Error('invalid document name')
-        if (this.s.touchDoc.run(seq, it.name).changes === 0) {
-          this.s.insertDoc.run(it.name, kind, it.ownerTeam, at, it.userId, seq)
+        if (this.s.touchDoc.run(seq, it.summary ?? null, it.name).changes === 0) {
+          this.s.insertDoc.run(it.name, kind, it.ownerTeam, at, it.userId, seq, it.summary ?? null)
           this.s.insertAccess.run(it.name, it.ownerTeam, 'owner', kind, seq, seq)
         } else {
           this.s.touchAccess.run(seq, it.name)
@@ -168,6 +170,10 @@ class SqliteStorage implements RelayStorage {
       this.s.setHead.run(seq)
       return seqs
     })
+    this.feedStateTx = db.transaction((name: string) => ({
+      state: this.mergedState(name),
+      summary: (this.s.summary.get(name) as string | null | undefined) ?? null,
+    }))
     this.shareTx = db.transaction((name: string, toTeam: string, byUser: string, at: number): AccessChange => {
       const doc = this.s.doc.get(name) as { owner_team: string } | undefined
       if (!doc) throw new Error('unknown document')
@@ -234,6 +240,11 @@ class SqliteStorage implements RelayStorage {
 
   updatesSince(name: string, after: number): Uint8Array[] {
     return (this.s.since.all(name, after) as Buffer[]).map(asBytes)
+  }
+
+  feedState(name: string): { state: Uint8Array | null; summary: string | null } {
+    // One read transaction: an admin command writing beside the relay cannot slip in between the two.
+    return this.feedStateTx(name)
   }
 
   mergedState(name: string): Uint8Array | null {

@@ -41,6 +41,8 @@ export interface NewUpdate {
   deviceId: string
   /** Team that owns the document if this update creates it. */
   ownerTeam: string
+  /** The document's list summary after this update (src/domain/relaySummary.ts); absent clears the stored one. */
+  summary?: string | null
 }
 
 /** Which teams may see a document, and since which feed sequence number. */
@@ -163,6 +165,8 @@ export interface RelayStorage {
   updatesSince(name: string, after: number): Uint8Array[]
   /** Snapshot plus the log after it, merged with Y.mergeUpdates; null for an unknown document. */
   mergedState(name: string): Uint8Array | null
+  /** mergedState with the list summary stored for exactly that state (null when none), read together. */
+  feedState(name: string): { state: Uint8Array | null; summary: string | null }
   shareDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange
   transferDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange
   accessHistory(name: string): AccessChange[]
