@@ -34,6 +34,11 @@ export function containsRrn(text: string): boolean {
   return RRN_RE.test(text)
 }
 
+/** Every full 주민등록번호 in the text cut to birth date and sex digit: '900101-1234568' → '900101-1******'. */
+export function maskFullRrns(text: string): string {
+  return text.replace(new RegExp(RRN_RE.source, 'gu'), (m) => `${m.slice(0, -6)}******`)
+}
+
 export const RRN_MESSAGE = '주민등록번호 전체는 저장할 수 없습니다. 생년월일과 성별 숫자만 입력하세요.'
 
 /** Free text up to `max` characters that never holds a full 주민등록번호. */

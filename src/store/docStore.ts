@@ -603,3 +603,53 @@ export function observeDoc(doc: Y.Doc, listener: () => void): () => void {
   doc.on('update', handler)
   return () => doc.off('update', handler)
 }
+
+// ---------- for the rollback of refused updates (rollback.ts, reloadOpenDoc.ts) ----------
+
+/** Runs `fn` as one step of this tab's local write chain: no local change is stored while it runs. */
+export function betweenLocalWrites<T>(fn: () => Promise<T>): Promise<T> {
+  const run = writeChain.then(fn)
+  writeChain = run.then(
+    () => undefined,
+    () => undefined,
+  )
+  return run
+}
+
+/** Resolves once a load of `name` under way (rows read before a change) has ended. */
+export async function whenLoaded(name: string): Promise<void> {
+  await loading.get(name)?.promise.catch(() => undefined)
+}
+
+/**
+ * Puts `next` in memory in place of the open doc of `name`; null when it is not open. A new entry, so a
+ * feed page applied to the old doc before its rows were stored is applied to `next` too once they are.
+ * Returns the old doc (the caller destroys it) and the local updates it had not stored yet.
+ */
+export function replaceOpenDoc(db: DoumDb, name: string, next: Y.Doc): { old: Y.Doc; unsaved: Uint8Array[] } | null {
+  assertCurrent(db)
+  const old = open.get(name)
+  if (!old) return null
+  const entry: OpenDoc = {
+    doc: next,
+    queue: [],
+    written: Promise.resolve(),
+    scheduled: false,
+    error: undefined,
+    holds: old.holds,
+    lastUsed: Date.now(),
+  }
+  // Screens release through the entry holdDoc gave them: their holds now count on the new one.
+  Object.defineProperty(old, 'holds', {
+    configurable: true,
+    get: () => entry.holds,
+    set: (n: number) => {
+      entry.holds = n
+    },
+  })
+  next.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== REMOTE_ORIGIN) enqueueLocal(name, entry, update)
+  })
+  open.set(name, entry)
+  return { old: old.doc, unsaved: old.queue.splice(0) }
+}

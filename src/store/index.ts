@@ -2,6 +2,7 @@
 export { openStore, closeStore, isStoreOpen, StoreLockedError, userDbName, LEGACY_DB_NAME } from './db'
 export { importLegacyStore } from './legacyImport'
 export { useLostDocs, dismissLostDoc, type LostDoc } from './lostAccess'
+export { useRefusedEdits, dismissRefusedEdit, type RefusedEdit } from './refusedEdits'
 export { queueView } from './viewQueue'
 export { useDraft, whenDraftsSaved } from './drafts'
 export { ValidationError, TransitionError, CaseNotFoundError, type ValidationIssue } from './errors'

@@ -8,6 +8,7 @@ import { decodeFromStorage } from './docCodec'
 import { applyRemoteUpdates, compactMany, docStateVector, removeDocuments, stageRemoteUpdates } from './docStore'
 import { keepUnsentText } from './lostAccess'
 import { heldDocNames, requeueBeyondRelay } from './relayRepair'
+import { ROLLBACK_CODES, rollBackRefused } from './rollback'
 import { getCursor, getDeviceId, getRelayMark, setCursor, setRelayMark } from './storageMeta'
 
 /**
@@ -100,6 +101,7 @@ async function markAcked(localIds: number[]): Promise<void> {
 
 async function markRejected(localIds: number[], code: string, message: string): Promise<void> {
   if (!localIds.length) return
+  const db = getDb()
   const names = await changeRows(
     localIds,
     (r) => {
@@ -109,6 +111,8 @@ async function markRejected(localIds: number[], code: string, message: string): 
     true,
     message,
   )
+  // Refused for what they hold: the documents go back to the relay's state, their text kept to copy.
+  if (ROLLBACK_CODES.has(code)) await rollBackRefused(db, names)
   postBroadcast({ type: 'status', names })
   emitChange({ names, local: false })
 }

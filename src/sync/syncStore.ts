@@ -31,7 +31,11 @@ export interface SyncStore {
   /** Not yet acknowledged and not refused, oldest first. */
   pendingUpdates(limit: number): Promise<PendingUpdate[]>
   markAcked(localIds: number[]): Promise<void>
-  /** Stays on device, shown to user; no longer returned by pendingUpdates. */
+  /**
+   * No longer returned by pendingUpdates; shown to the user. Refused for content or size (`bad-update`,
+   * `too-large`): the store rolls the document back to the relay's state and keeps the text; otherwise
+   * the update stays on the device.
+   */
   markRejected(localIds: number[], code: string, message: string): Promise<void>
   /** Persist, apply to open docs, refresh projections. */
   applyRemote(items: RemoteUpdate[]): Promise<void>
