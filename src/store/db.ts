@@ -42,7 +42,7 @@ export interface DocRow {
   updatedAt: string
 }
 
-/** Projection row: indexes hold only stage, 0/1 due flags and dates; names stay inside `summary`. */
+/** Projection row: plain columns hold only stage, 0/1 due flags and dates (only dueDay is indexed); names stay inside `summary`. */
 interface CaseRowKeys {
   id: string
   stage: string
@@ -93,6 +93,9 @@ export class DoumDb extends Dexie {
       meta: 'key',
       resources: 'id',
     })
+    // 2: lists filter and sort in memory (caseIndex.ts), so the case rows keep only the dueDay index
+    // the daily refresh reads; each of the eight dropped ones cost a B-tree write per row in a sync.
+    this.version(2).stores({ cases: 'id, dueDay' })
   }
 }
 
