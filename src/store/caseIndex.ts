@@ -35,6 +35,8 @@ export class CaseIndex {
   private flushScheduled = false
   private refreshing: Promise<void> = Promise.resolve()
   private unsubscribes: (() => void)[] = []
+  private notifiedAt = Number.NEGATIVE_INFINITY
+  private trailing: ReturnType<typeof setTimeout> | null = null
   version = 0
   loaded = false
 
@@ -144,10 +146,25 @@ export class CaseIndex {
   private bump(): void {
     this.sorted = null
     this.version++
+    if (this.trailing) return
+    // A first sync changes the index ten times a second: screens re-sort and re-render at most every
+    // NOTIFY_MS (the first change at once, the last one always).
+    const wait = this.notifiedAt + NOTIFY_MS - performance.now()
+    if (wait <= 0) this.notify()
+    else
+      this.trailing = setTimeout(() => {
+        this.trailing = null
+        this.notify()
+      }, wait)
+  }
+
+  private notify(): void {
+    this.notifiedAt = performance.now()
     for (const l of [...this.listeners]) l()
   }
 
   dispose(): void {
+    if (this.trailing) clearTimeout(this.trailing)
     for (const u of this.unsubscribes) u()
     this.listeners.clear()
   }
@@ -158,6 +175,9 @@ function logError(err: unknown): void {
   if ((err as Error).name === 'StoreLockedError' || (err as Error).name === 'DatabaseClosedError') return
   console.error('case index update failed', (err as Error).name)
 }
+
+/** Shortest time between two notifications of the screens showing the index. */
+const NOTIFY_MS = 250
 
 let instance: CaseIndex | null = null
 onStoreClose(() => {
