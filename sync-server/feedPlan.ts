@@ -1,7 +1,7 @@
 // Orders a device's change feed so that the cursor committed after each page is safe to resume from:
 // resuming with it still delivers everything the device lacks of every document not yet sent; and
 // cuts it into pages that fit the device's frame limit.
-import { FEED_PAGE_DOCS } from '../src/sync/protocol'
+import { FEED_FIRST_PAGE_DOCS, FEED_PAGE_DOCS } from '../src/sync/protocol'
 import type { FeedEntry } from './storage/types'
 
 export interface FeedItemPlan {
@@ -43,8 +43,13 @@ export class FeedPager {
   private items: { name: string; update: Uint8Array }[] = []
   private bytes = 0
   private docs = 0
+  private pages = 0
 
-  constructor(private readonly budget = FEED_PAGE_BYTES, private readonly maxDocs = FEED_PAGE_DOCS) {}
+  constructor(
+    private readonly budget = FEED_PAGE_BYTES,
+    private readonly maxDocs = FEED_PAGE_DOCS,
+    private readonly firstDocs = FEED_FIRST_PAGE_DOCS,
+  ) {}
 
   /** True when `update` does not fit beside what the page holds: send the page first. */
   wouldOverflow(name: string, update: Uint8Array): boolean {
@@ -56,10 +61,10 @@ export class FeedPager {
     this.bytes += update.byteLength + name.length + ITEM_OVERHEAD
   }
 
-  /** One more document is complete in this page; true when the page has its FEED_PAGE_DOCS. */
+  /** One more document is complete in this page; true when the page has its FEED_PAGE_DOCS (the first page FEED_FIRST_PAGE_DOCS). */
   docDone(): boolean {
     this.docs++
-    return this.docs >= this.maxDocs
+    return this.docs >= (this.pages === 0 ? this.firstDocs : this.maxDocs)
   }
 
   get pending(): boolean {
@@ -68,6 +73,7 @@ export class FeedPager {
 
   take(): { name: string; update: Uint8Array }[] {
     const items = this.items
+    this.pages++
     this.items = []
     this.bytes = 0
     this.docs = 0

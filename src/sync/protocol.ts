@@ -26,6 +26,8 @@ export const MAX_FRAME_BYTES = 16 * 1024 * 1024
 export const MAX_UPDATE_BYTES = 4 * 1024 * 1024
 /** Documents per feed page; the device commits its cursor after each page so a first sync resumes. */
 export const FEED_PAGE_DOCS = 200
+/** The first page of a feed is smaller, so a new device starts storing while the relay reads the rest. */
+export const FEED_FIRST_PAGE_DOCS = 50
 
 /** Documents a device may hold: case files, volunteer briefs, volunteer reports. */
 export const DOC_NAME_PATTERN = /^(case|brief|report)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { FEED_PAGE_DOCS, MsgType } from '../../../src/sync/protocol'
+import { FEED_FIRST_PAGE_DOCS, FEED_PAGE_DOCS, MsgType } from '../../../src/sync/protocol'
 import { startRelay } from '../../../sync-server/relay'
 import { Device, login, newDocName, testRelay, textOf, textUpdate } from './helpers'
 
@@ -74,7 +74,7 @@ describe('durability and the change feed', () => {
     const d1 = await Device.connect(relay.url, token, 0, 'reader')
     const page1 = await d1.waitFor<Extract<typeof d1.messages[number], { type: typeof MsgType.Docs }>>((m) => m.type === MsgType.Docs)
     await d1.close() // interrupted after the first page
-    expect(page1.items.length).toBe(FEED_PAGE_DOCS)
+    expect(page1.items.length).toBe(FEED_FIRST_PAGE_DOCS)
     const d2 = await Device.connect(relay.url, token, page1.cursor, 'reader')
     const rest = await d2.feed()
     await d2.close()

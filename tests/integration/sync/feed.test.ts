@@ -2,7 +2,7 @@
 // receives only the documents that changed meanwhile.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { FEED_PAGE_DOCS } from '../../../src/sync/protocol'
+import { FEED_FIRST_PAGE_DOCS, FEED_PAGE_DOCS } from '../../../src/sync/protocol'
 import { startTestRelay, type TestRelay } from '../../support/relay'
 import { makeDevice, settled, type TestDevice } from '../../support/syncDevice'
 import { login } from '../../support/users'
@@ -44,7 +44,7 @@ describe('change feed', () => {
     await waitFor(() => reader.engine.status.get().state === 'offline' && reader.store.cursor > 0, 'first page committed, then cut')
     const firstSession = reader.store.received.map((r) => r.name)
     const total = reader.engine.status.get().total
-    expect(firstSession.length).toBeGreaterThanOrEqual(FEED_PAGE_DOCS)
+    expect(firstSession.length).toBeGreaterThanOrEqual(FEED_FIRST_PAGE_DOCS)
     expect(firstSession.length).toBeLessThan(total)
 
     reader.engine.start()
