@@ -68,7 +68,7 @@ test('a visit recorded offline reaches the supervisor live when the tablet is ba
 
     // The tablet loses its network and records the visit.
     await worker.context.setOffline(true)
-    await expect(worker.page.getByTestId('network-state')).toHaveText('오프라인')
+    await expect(worker.page.getByTestId('network-state')).toContainText('오프라인 · 이 기기에 저장됨')
     await startVisit(worker.page, caseId)
     const note = '지하 단칸방, 곰팡이 심함. 주거 환경 개선 사업 연계 필요.'
     await observations(worker.page).fill(note)

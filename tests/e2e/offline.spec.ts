@@ -17,7 +17,7 @@ test('works offline from a cold start and keeps everything across a restart', as
   await first.page.reload()
   // The reload locked the app; the password unlocks it with no server and no network.
   await passGate(first.page)
-  await expect(first.page.getByTestId('network-state')).toHaveText('오프라인')
+  await expect(first.page.getByTestId('network-state')).toContainText('오프라인 · 이 기기에 저장됨')
   expect(await first.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
 
   const caseId = await registerHousehold(first.page, {

@@ -175,7 +175,7 @@ test('a device revoked while it is offline wipes itself at its next contact', as
     })
 
     await context.setOffline(true)
-    await expect(page.getByTestId('network-state')).toHaveText('오프라인')
+    await expect(page.getByTestId('network-state')).toContainText('오프라인 · 이 기기에 저장됨')
     admin(relay, 'revoke-device', '--username', 'dong.worker', '--device', deviceId)
     // Offline, nothing happens to the work on the device…
     await page.evaluate(() => (window.location.hash = '#/'))

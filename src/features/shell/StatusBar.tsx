@@ -1,4 +1,5 @@
-// Always visible: online/offline, sync state and how many case files have unsynced changes.
+// Always visible: the connection and sync state in one phrase (the browser's network and the relay
+// together, e.g. "서버에 연결할 수 없음 · 이 기기에 저장됨") and how many case files have unsynced changes.
 import { useUnsyncedCount } from '../../store'
 import { useOnline } from '../../platform/online'
 import { useT } from '../../i18n'
@@ -12,10 +13,9 @@ export function StatusBar() {
   const unsynced = useUnsyncedCount()
   return (
     <div className="status-bar" role="status" aria-live="polite">
-      <span className={online ? 'net net--online' : 'net net--offline'} data-testid="network-state">
-        {online ? t('shell.online') : t('shell.offline')}
+      <span className="net" data-testid="network-state" data-online={online ? 'true' : 'false'}>
+        <SyncIndicator status={status} online={online} />
       </span>
-      <SyncIndicator status={status} online={online} />
       <span className={unsynced > 0 ? 'unsynced unsynced--pending' : 'unsynced'} title={t('shell.unsyncedTitle')}>
         {t('shell.unsynced')} <strong data-testid="unsynced-count">{unsynced}</strong>
       </span>

@@ -9,7 +9,8 @@ export function SyncIndicator({ status, online }: { status: SyncStatus; online: 
   let text: string
   switch (state) {
     case 'offline':
-      text = t('shell.sync.offline')
+      // The browser has a network but the relay does not answer: say which, and that nothing is lost.
+      text = t(online ? 'shell.sync.unreachable' : 'shell.sync.offline')
       break
     case 'connecting':
       text = t('shell.sync.connecting')

@@ -25,17 +25,21 @@ function renderBar(status = createStatusStore()) {
 }
 
 describe('StatusBar', () => {
-  it('shows offline when the browser goes offline, and online again', async () => {
+  it('says in one phrase whether the device, the server or nothing is the problem', async () => {
     const status = renderBar()
     act(() => status.set({ state: 'upToDate', done: 0, total: 0, rejected: 0, lastSyncAt: '2026-11-21T05:05:00Z' }))
-    expect(screen.getByTestId('network-state')).toHaveTextContent('온라인')
-    expect(screen.getByTestId('sync-state')).toHaveTextContent('최신 상태')
+    expect(screen.getByTestId('network-state')).toHaveTextContent('최신 상태')
     expect(screen.getByTestId('sync-state')).toHaveTextContent('2026.11.21 14:05')
     act(() => setOnline(false))
-    expect(screen.getByTestId('network-state')).toHaveTextContent('오프라인')
+    expect(screen.getByTestId('network-state')).toHaveTextContent(/^오프라인 · 이 기기에 저장됨$/)
     expect(screen.getByTestId('sync-state')).toHaveAttribute('data-state', 'offline')
+    // The network is back but the relay does not answer: no "온라인" beside "오프라인".
     act(() => setOnline(true))
-    expect(screen.getByTestId('network-state')).toHaveTextContent('온라인')
+    act(() => status.set({ state: 'offline', done: 0, total: 0, rejected: 0 }))
+    expect(screen.getByTestId('network-state')).toHaveTextContent(/^서버에 연결할 수 없음 · 이 기기에 저장됨$/)
+    expect(screen.getByTestId('network-state')).toHaveAttribute('data-online', 'true')
+    act(() => status.set({ state: 'upToDate', done: 0, total: 0, rejected: 0, lastSyncAt: '2026-11-21T05:05:00Z' }))
+    expect(screen.getByTestId('network-state')).not.toHaveTextContent('오프라인')
   })
 
   it('counts case files with unsynced changes from the real store', async () => {
@@ -57,7 +61,7 @@ describe('StatusBar', () => {
     act(() => status.set({ state: 'syncing', done: 4, total: 10, rejected: 0, resyncing: true }))
     expect(screen.getByTestId('sync-state')).toHaveTextContent('서버 복구 후 자료 다시 맞추는 중 4/10')
     act(() => status.set({ state: 'connecting', done: 0, total: 0, rejected: 0 }))
-    expect(screen.getByTestId('sync-state')).toHaveTextContent('연결 중')
+    expect(screen.getByTestId('sync-state')).toHaveTextContent('서버에 연결 중')
     expect(screen.queryByRole('progressbar')).toBeNull()
     act(() => status.set({ state: 'loginRequired', done: 0, total: 0, rejected: 0 }))
     expect(screen.getByTestId('sync-state')).toHaveTextContent('로그인 필요')
