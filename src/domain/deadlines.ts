@@ -37,6 +37,8 @@ export const DEFAULT_DEADLINES: DeadlineSettings = {
 
 export interface DueFlags {
   assessmentOverdue: boolean
+  /** A conference was held and no selection was recorded within conferenceToSelectionDays. */
+  selectionOverdue: boolean
   planOverdue: boolean
   visitOverdue: boolean
   monitoringDue: boolean
@@ -46,6 +48,7 @@ export interface DueFlags {
 export type DueFilter = keyof DueFlags
 export const DUE_FILTERS: readonly DueFilter[] = [
   'assessmentOverdue',
+  'selectionOverdue',
   'planOverdue',
   'visitOverdue',
   'monitoringDue',
@@ -146,6 +149,7 @@ export function computeDue(cf: CaseFile, today: string, settings: DeadlineSettin
   const onOrAfter = (day: string | undefined) => day !== undefined && today >= day
   return {
     assessmentOverdue: after(d.assessmentBy),
+    selectionOverdue: after(d.selectionBy),
     planOverdue: after(d.planBy),
     visitOverdue: after(d.nextVisitBy),
     monitoringDue: onOrAfter(d.nextMonitoringOn),

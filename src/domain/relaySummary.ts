@@ -9,11 +9,12 @@ import { CaseLevelSchema, SelectionKindSchema, StageSchema, TargetTypeSchema } f
 import { CaseIdSchema, DateStringSchema, InstantSchema } from './primitives'
 import type { CaseSummary } from './summary'
 
-/** Bumped when CaseSummary changes meaning: a device ignores summaries of another format. */
-export const RELAY_SUMMARY_FORMAT = 1
+/** Bumped when CaseSummary changes meaning: a device ignores summaries of another format. 2: selectionOverdue. */
+export const RELAY_SUMMARY_FORMAT = 2
 
 const DueFlagsSchema = z.strictObject({
   assessmentOverdue: z.boolean(),
+  selectionOverdue: z.boolean(),
   planOverdue: z.boolean(),
   visitOverdue: z.boolean(),
   monitoringDue: z.boolean(),

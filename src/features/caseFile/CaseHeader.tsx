@@ -2,13 +2,16 @@
 import { computeDue, DUE_FILTERS, formatDate, formatPhone, headOf, maskRrn, todayInSeoul } from '../../domain'
 import type { CaseFile } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
+import { useSettings } from '../../store'
 import { Badge } from '../common'
 
 export function CaseHeader({ caseFile }: { caseFile: CaseFile }) {
   const t = useT()
   const label = useEnumLabel()
   const head = headOf(caseFile.members)
-  const due = computeDue(caseFile, todayInSeoul())
+  // The team's saved deadlines (설정), as the list's due flags use them.
+  const { deadlines } = useSettings()
+  const due = computeDue(caseFile, todayInSeoul(), deadlines)
   const phone = head?.phone ?? caseFile.household.phone
   return (
     <header className="cf-header">

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { formatDate, followUpSchedule, todayInSeoul } from '../../../domain'
 import type { CaseFile } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
-import { addFollowUp } from '../../../store'
+import { addFollowUp, useSettings } from '../../../store'
 import { Badge, Button, EmptyState, Section } from '../../common'
 import { ContactNoteForm } from './MonitoringSection'
 
@@ -12,6 +12,7 @@ export function FollowUpSection({ caseFile }: { caseFile: CaseFile }) {
   const t = useT()
   const label = useEnumLabel()
   const [adding, setAdding] = useState(false)
+  const { deadlines } = useSettings()
   const caseId = caseFile.meta.id
   if (!caseFile.closure) {
     return (
@@ -21,7 +22,7 @@ export function FollowUpSection({ caseFile }: { caseFile: CaseFile }) {
     )
   }
   const today = todayInSeoul()
-  const slots = followUpSchedule(caseFile)
+  const slots = followUpSchedule(caseFile, deadlines)
   const done = [...caseFile.followUps].sort((a, b) => b.date.localeCompare(a.date))
   return (
     <Section title={t('caseFile.followUp.title')} actions={adding ? null : <Button onClick={() => setAdding(true)}>{t('caseFile.followUp.add')}</Button>}>
