@@ -8,6 +8,10 @@ export const HouseholdSchema = z.object({
   address: requiredText(200, '주소를 입력하세요.'),
   addressDetail: z.optional(safeText(100)),
   phone: z.optional(PhoneSchema),
+  /** 행복e음 관리번호: the household's number in the national social security system, for search. */
+  householdNo: z.optional(
+    z.string().check(z.regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,29}$/, '행복e음 관리번호는 숫자·영문과 - 만 30자까지 쓸 수 있습니다.')),
+  ),
   note: z.optional(safeText(2000)),
 })
 export type Household = z.infer<typeof HouseholdSchema>

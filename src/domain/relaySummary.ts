@@ -31,6 +31,9 @@ const CaseSummarySchema = z.strictObject({
   selectionKind: z.optional(SelectionKindSchema),
   level: CaseLevelSchema,
   address: z.string().check(z.maxLength(500)),
+  phones: z.array(z.string().check(z.regex(/^\d{2,15}$/))).check(z.maxLength(101)),
+  householdNo: z.optional(z.string().check(z.maxLength(30))),
+  nextDue: z.optional(DateStringSchema),
   nextVisitDate: z.optional(DateStringSchema),
   lastContactDate: z.optional(DateStringSchema),
   due: DueFlagsSchema,
@@ -61,8 +64,10 @@ export function decodeRelaySummary(body: string): { day: string; summary: CaseSu
   const { day, s } = parsed.data
   const summary: CaseSummary = {
     id: s.id, headName: s.headName, memberNames: s.memberNames, targetType: s.targetType, stage: s.stage, level: s.level,
-    address: s.address, due: s.due, updatedAt: s.updatedAt,
+    address: s.address, phones: s.phones, due: s.due, updatedAt: s.updatedAt,
   }
+  if (s.householdNo !== undefined) summary.householdNo = s.householdNo
+  if (s.nextDue !== undefined) summary.nextDue = s.nextDue
   if (s.selectionKind !== undefined) summary.selectionKind = s.selectionKind
   if (s.nextVisitDate !== undefined) summary.nextVisitDate = s.nextVisitDate
   if (s.lastContactDate !== undefined) summary.lastContactDate = s.lastContactDate

@@ -1,6 +1,6 @@
 // The projection row the store keeps per case for lists, search and deadline filters.
 import type { CaseFile } from './caseFile'
-import { computeDue, lastContactDate, latestVisit } from './deadlines'
+import { computeDeadlines, computeDue, lastContactDate, latestVisit } from './deadlines'
 import type { DeadlineSettings, DueFlags } from './deadlines'
 import type { CaseLevel, SelectionKind, Stage, TargetType } from './enums'
 import { headOf } from './member'
@@ -14,6 +14,12 @@ export interface CaseSummary {
   selectionKind?: SelectionKind
   level: CaseLevel
   address: string
+  /** Household and member phone numbers, digits only (search). */
+  phones: string[]
+  /** 행복e음 관리번호 (search). */
+  householdNo?: string
+  /** The earliest deadline that applies now (sort by next due). */
+  nextDue?: string
   nextVisitDate?: string
   lastContactDate?: string
   due: DueFlags
@@ -35,11 +41,15 @@ export function summarizeCase(cf: CaseFile, today: string, settings: DeadlineSet
     stage: cf.meta.stage,
     level: cf.meta.level,
     address: [cf.household.address, cf.household.addressDetail].filter(Boolean).join(' '),
+    phones: [cf.household.phone, ...cf.members.map((m) => m.phone)].filter((p): p is string => Boolean(p)),
     lastContactDate: lastContactDate(cf),
     due: computeDue(cf, today, settings),
     updatedAt: latestInstant(cf),
   }
   if (cf.selection) summary.selectionKind = cf.selection.kind
+  if (cf.household.householdNo) summary.householdNo = cf.household.householdNo
+  const deadlines = Object.values(computeDeadlines(cf, settings)).filter((d): d is string => typeof d === 'string').sort()
+  if (deadlines[0] !== undefined) summary.nextDue = deadlines[0]
   const next = latestVisit(cf)?.nextVisitDate
   if (next !== undefined) summary.nextVisitDate = next
   return summary

@@ -1,18 +1,20 @@
 // In-memory list index over the projection rows: loaded once, kept in step by change notifications,
-// filtered by stage and due flag, searched by name (초성 too) and sorted in Korean order. Names are
-// never put in an IndexedDB index; search happens here.
-import { compareKo, matchesName } from '../domain'
-import type { CaseSummary, DueFilter, Stage } from '../domain'
+// filtered by stage, due flag, 대상 유형, selection and level, searched by name (초성 too), address,
+// phone and 행복e음 관리번호, and sorted. Names are never put in an IndexedDB index; search happens here.
+import { CASE_ORDER, matchesCaseFilter, matchesCaseQuery } from '../domain'
+import type { CaseFilter, CaseSort, CaseSummary, DueFilter, Stage } from '../domain'
 import { caseIdOf, isCaseDoc } from './caseDoc'
 import { onChange } from './changes'
 import { getDb, onStoreClose } from './db'
 import { openCaseRows } from './projection'
 import { refreshStaleProjections } from './rebuild'
 
-export interface CaseListQuery {
+export interface CaseListQuery extends CaseFilter {
   query?: string
   stage?: Stage
   due?: DueFilter
+  /** Default: 가나다. */
+  sort?: CaseSort
 }
 
 export interface CaseListResult {
@@ -22,13 +24,9 @@ export interface CaseListResult {
   loading: boolean
 }
 
-function byName(a: CaseSummary, b: CaseSummary): number {
-  return compareKo(a.headName, b.headName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
 export class CaseIndex {
   private rows = new Map<string, CaseSummary>()
-  private sorted: CaseSummary[] | null = null
+  private sorted = new Map<CaseSort, CaseSummary[]>()
   private listeners = new Set<() => void>()
   private loadPromise: Promise<void> | null = null
   private pending = new Set<string>()
@@ -76,15 +74,19 @@ export class CaseIndex {
 
   /** Filter, search and Korean sort; answers from memory. */
   query(q: CaseListQuery = {}): CaseSummary[] {
-    this.sorted ??= [...this.rows.values()].sort(byName)
+    const sort = q.sort ?? 'name'
+    let sorted = this.sorted.get(sort)
+    if (!sorted) this.sorted.set(sort, (sorted = [...this.rows.values()].sort(CASE_ORDER[sort])))
     const text = q.query?.trim() ?? ''
     const { stage, due } = q
-    if (!text && !stage && !due) return this.sorted
-    return this.sorted.filter(
+    const filtered = Boolean(q.targetType || q.selection || q.level)
+    if (!text && !stage && !due && !filtered) return sorted
+    return sorted.filter(
       (r) =>
         (!stage || r.stage === stage) &&
         (!due || r.due[due]) &&
-        (!text || matchesName(r.headName, text) || r.memberNames.some((n) => matchesName(n, text))),
+        (!filtered || matchesCaseFilter(r, q)) &&
+        (!text || matchesCaseQuery(r, text)),
     )
   }
 
@@ -144,7 +146,7 @@ export class CaseIndex {
   }
 
   private bump(): void {
-    this.sorted = null
+    this.sorted.clear()
     this.version++
     if (this.trailing) return
     // A first sync changes the index ten times a second: screens re-sort and re-render at most every

@@ -32,9 +32,12 @@ export function useCaseList(query: CaseListQuery = {}): CaseListResult {
   useEffect(() => {
     void index.load()
   }, [index])
-  const { query: text, stage, due } = query
+  const { query: text, stage, due, targetType, selection, level, sort } = query
   // version is the index's change counter: a new one means new rows.
-  return useMemo(() => index.result({ query: text, stage, due }), [index, version, text, stage, due])
+  return useMemo(
+    () => index.result({ query: text, stage, due, targetType, selection, level, sort }),
+    [index, version, text, stage, due, targetType, selection, level, sort],
+  )
 }
 
 export function useCaseFile(caseId: string | undefined): CaseFile | undefined {

@@ -1,16 +1,15 @@
-// Home screen: find a case by name (초성 works), stage or what is due.
+// Home screen: find a case by name (초성 works), address, phone or 행복e음 관리번호; filter by stage,
+// what is due, 대상 유형, selection and level; order by name, nearest deadline or last contact.
 import { useState } from 'react'
-import type { DueFilter, Stage } from '../../domain'
 import { useCaseList } from '../../store'
 import { useT } from '../../i18n'
 import { ImeTextInput } from '../common'
 import { CaseFilters } from './CaseFilters'
+import type { ListFilters } from './CaseFilters'
 import { VirtualCaseList } from './VirtualCaseList'
 
-interface Filters {
+interface Filters extends ListFilters {
   query: string
-  stage?: Stage
-  due?: DueFilter
 }
 
 // Kept in memory (not storage, not the URL) so coming back from a case file restores the list.
@@ -23,8 +22,10 @@ export function CaseListScreen() {
     remembered = next
     setFiltersState(next)
   }
-  const { rows, total, loading } = useCaseList({ query: filters.query, stage: filters.stage, due: filters.due })
-  const filtered = filters.query.trim() !== '' || filters.stage !== undefined || filters.due !== undefined
+  const { rows, total, loading } = useCaseList(filters)
+  const filtered =
+    filters.query.trim() !== '' ||
+    [filters.stage, filters.due, filters.targetType, filters.selection, filters.level].some((f) => f !== undefined)
 
   return (
     <section className="screen case-list">
@@ -41,12 +42,7 @@ export function CaseListScreen() {
           autoComplete="off"
           onCommit={(query) => setFilters({ ...filters, query })}
         />
-        <CaseFilters
-          stage={filters.stage}
-          due={filters.due}
-          onStage={(stage) => setFilters({ ...filters, stage })}
-          onDue={(due) => setFilters({ ...filters, due })}
-        />
+        <CaseFilters filters={filters} onChange={(next) => setFilters({ ...next, query: filters.query })} />
       </div>
       {loading ? (
         <p className="muted" role="status">
@@ -69,7 +65,7 @@ export function CaseListScreen() {
             <div className="empty">
               <p className="empty__title">{t('cases.noMatch')}</p>
               {filtered ? (
-                <button type="button" className="ui-button" onClick={() => setFilters({ query: '' })}>
+                <button type="button" className="ui-button" onClick={() => setFilters({ query: '', sort: filters.sort })}>
                   {t('cases.clearFilters')}
                 </button>
               ) : null}

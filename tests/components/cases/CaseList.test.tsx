@@ -16,7 +16,7 @@ afterEach(cleanup)
 const rowNames = () => screen.queryAllByTestId('case-row').map((r) => r.querySelector('.case-row__name')?.textContent)
 
 function search(text: string) {
-  const box = screen.getByLabelText('이름 검색')
+  const box = screen.getByLabelText('이름·주소·전화번호·행복e음 관리번호 검색')
   fireEvent.input(box, { target: { value: text } })
   fireEvent.blur(box)
 }

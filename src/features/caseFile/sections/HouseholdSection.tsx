@@ -7,7 +7,7 @@ import { updateHousehold } from '../../../store'
 import { Button, ChoiceGroup, Field, Section, FormActions } from '../../common'
 import { useCommand } from '../useCommand'
 
-const FIELDS = ['targetType', 'address', 'addressDetail', 'phone', 'note'] as const
+const FIELDS = ['targetType', 'address', 'addressDetail', 'phone', 'householdNo', 'note'] as const
 
 export function HouseholdSection({ caseFile }: { caseFile: CaseFile }) {
   const t = useT()
@@ -32,6 +32,12 @@ export function HouseholdSection({ caseFile }: { caseFile: CaseFile }) {
             <dt className="cf-meta">{t('caseFile.phone')}</dt>
             <dd>{h.phone ? formatPhone(h.phone) : t('common.none')}</dd>
           </div>
+          {h.householdNo ? (
+            <div>
+              <dt className="cf-meta">{t('caseFile.householdNo')}</dt>
+              <dd>{h.householdNo}</dd>
+            </div>
+          ) : null}
           {h.note ? (
             <div>
               <dt className="cf-meta">{t('caseFile.note')}</dt>
@@ -52,6 +58,7 @@ function HouseholdForm({ caseId, household, onDone }: { caseId: string; househol
   const [address, setAddress] = useState(household.address)
   const [addressDetail, setAddressDetail] = useState(household.addressDetail ?? '')
   const [phone, setPhone] = useState(household.phone ? formatPhone(household.phone) : '')
+  const [householdNo, setHouseholdNo] = useState(household.householdNo ?? '')
   const [note, setNote] = useState(household.note ?? '')
   const save = async () => {
     // Empty fields are sent as undefined so an edit can clear them.
@@ -60,6 +67,7 @@ function HouseholdForm({ caseId, household, onDone }: { caseId: string; househol
       address,
       addressDetail: addressDetail.trim() || undefined,
       phone: phone.trim() || undefined,
+      householdNo: householdNo.trim() || undefined,
       note: note.trim() || undefined,
     }
     if (await cmd.run(() => updateHousehold(caseId, next))) onDone()
@@ -86,6 +94,9 @@ function HouseholdForm({ caseId, household, onDone }: { caseId: string; househol
       </Field>
       <Field label={t('caseFile.phone')} error={cmd.errorFor('phone')} hint="010-1234-5678">
         {(c) => <input className="ui-input" type="tel" inputMode="tel" {...c} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />}
+      </Field>
+      <Field label={t('caseFile.householdNo')} error={cmd.errorFor('householdNo')} hint={t('caseFile.householdNoHint')}>
+        {(c) => <input className="ui-input" inputMode="text" autoComplete="off" {...c} value={householdNo} onChange={(e) => setHouseholdNo(e.currentTarget.value)} />}
       </Field>
       <Field label={t('caseFile.note')} error={cmd.errorFor('note')}>
         {(c) => <textarea className="ui-input" {...c} value={note} onChange={(e) => setNote(e.currentTarget.value)} />}
