@@ -1,5 +1,6 @@
 // Commands on the entities inside a case: conferences, the plan, linkages, monitoring notes,
 // visits and follow-ups. Each validates the whole new entity with its domain schema first.
+// Edit and delete of these records (and undo of a delete) are in recordEdits.ts and undo.ts.
 import {
   ConferenceSchema,
   FollowUpSchema,
@@ -10,17 +11,16 @@ import {
   ServicePlanSchema,
   VisitNoteSchema,
 } from '../domain'
-import type { CaseFile, LinkageStatus, VisitNote } from '../domain'
+import type { CaseFile, ContactOutcome, LinkageStatus } from '../domain'
 import type * as z from 'zod/mini'
 import { childMap, rootMap, writeEntity, writePlan } from './caseDoc'
 import { mutateCase, newId, nowInstant, refuse } from './commandCore'
+import { FOLLOW_UP_REFUSAL, NOT_FOUND, PLAN_REFUSAL, checkMembers, found } from './recordEdits'
 import { validate } from './validate'
 
 /** Input of a new entity: no id (the store makes one), fields in K optional (defaults apply). */
 type Draft<S extends z.ZodMiniType, K extends keyof z.input<S> = never> = Omit<z.input<S>, 'id' | K> &
   Partial<Pick<z.input<S>, K>>
-
-const PLAN_REFUSAL = '서비스제공계획은 사례관리가구로 선정된 뒤에만 작성할 수 있습니다.'
 
 export async function addConference(caseId: string, input: Draft<typeof ConferenceSchema, 'notes' | 'attendees'>): Promise<string> {
   return mutateCase(caseId, () => {
@@ -57,19 +57,6 @@ export async function addPlannedService(caseId: string, input: Draft<typeof Plan
   })
 }
 
-export async function removePlannedService(caseId: string, serviceId: string): Promise<void> {
-  await mutateCase(caseId, (cf) => {
-    const plan = emptyPlan(cf)
-    if (!plan.services.some((s) => s.id === serviceId)) refuse('serviceId', '계획된 서비스를 찾을 수 없습니다.')
-    return { result: undefined, write: (doc) => writePlan(doc, { ...plan, services: plan.services.filter((s) => s.id !== serviceId) }) }
-  })
-}
-
-function checkMembers(cf: CaseFile, memberIds: readonly string[]): void {
-  const known = new Set(cf.members.map((m) => m.id))
-  if (memberIds.some((id) => !known.has(id))) refuse('memberIds', '이 가구에 없는 가구원이 연계 대상에 있습니다.')
-}
-
 export async function addLinkage(
   caseId: string,
   input: Draft<typeof LinkageSchema, 'status'>,
@@ -84,7 +71,7 @@ export async function addLinkage(
 export async function setLinkageStatus(caseId: string, linkageId: string, status: LinkageStatus): Promise<void> {
   const valid = validate(LinkageStatusSchema, status)
   await mutateCase(caseId, (cf) => {
-    if (!cf.linkages.some((l) => l.id === linkageId)) refuse('linkageId', '서비스 연계를 찾을 수 없습니다.')
+    if (!cf.linkages.some((l) => l.id === linkageId)) refuse('linkageId', NOT_FOUND.linkage)
     return { result: undefined, write: (doc) => childMap(rootMap(doc, 'linkages'), linkageId).set('status', valid) }
   })
 }
@@ -97,11 +84,14 @@ export async function addMonitoringNote(caseId: string, input: Draft<typeof Moni
 }
 
 export type VisitInput = Partial<Omit<z.input<typeof VisitNoteSchema>, 'id'>>
+/** A new visit: the contact outcome is the worker's choice, never a default (issue 9). */
+export type NewVisitInput = VisitInput & { contact: ContactOutcome }
+
+export const CONTACT_REQUIRED = '접촉 결과(만남·연락됨·부재)를 선택하세요.'
 
 const VISIT_DEFAULTS = {
   visitors: [],
   kind: 'solo',
-  contact: 'met',
   welfareCheck: '',
   health: '',
   housing: '',
@@ -110,28 +100,28 @@ const VISIT_DEFAULTS = {
   nextSteps: '',
 } as const
 
-/** Starts a visit note (defaults: now, 단독방문, 만남, empty text) and returns its id. */
-export async function createVisit(caseId: string, fields: VisitInput = {}): Promise<string> {
+/**
+ * Saves a new visit note and returns its id (defaults: now, 단독방문, empty text). The contact outcome
+ * has no default: without one the visit is refused, so nothing can record a 만남 the worker did not pick.
+ */
+export async function createVisit(caseId: string, fields: NewVisitInput): Promise<string> {
+  if ((fields as VisitInput | undefined)?.contact === undefined) refuse('contact', CONTACT_REQUIRED)
   return mutateCase(caseId, () => {
     const visit = validate(VisitNoteSchema, { ...VISIT_DEFAULTS, visitedAt: nowInstant(), ...fields, id: newId() })
     return { result: visit.id, write: (doc) => writeEntity(doc, 'visits', visit) }
   })
 }
 
-function visitOf(cf: CaseFile, visitId: string): VisitNote {
-  return cf.visits.find((v) => v.id === visitId) ?? refuse('visitId', '방문상담 기록을 찾을 수 없습니다.')
-}
-
 export async function updateVisit(caseId: string, visitId: string, patch: VisitInput): Promise<void> {
   await mutateCase(caseId, (cf) => {
-    const visit = validate(VisitNoteSchema, { ...visitOf(cf, visitId), ...patch, id: visitId })
+    const visit = validate(VisitNoteSchema, { ...found(cf.visits, visitId, 'visit'), ...patch, id: visitId })
     return { result: undefined, write: (doc) => writeEntity(doc, 'visits', visit) }
   })
 }
 
 export async function addFollowUp(caseId: string, input: Draft<typeof FollowUpSchema, 'note'>): Promise<string> {
   return mutateCase(caseId, (cf) => {
-    if (!cf.closure) refuse('followUps', '사후관리는 종결 후에만 기록할 수 있습니다.')
+    if (!cf.closure) refuse('followUps', FOLLOW_UP_REFUSAL)
     const followUp = validate(FollowUpSchema, { note: '', ...input, id: newId() })
     return { result: followUp.id, write: (doc) => writeEntity(doc, 'followUps', followUp) }
   })

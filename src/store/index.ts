@@ -30,15 +30,34 @@ export {
   addConference,
   setPlanGoals,
   addPlannedService,
-  removePlannedService,
   addLinkage,
   setLinkageStatus,
   addMonitoringNote,
   createVisit,
   updateVisit,
   addFollowUp,
+  CONTACT_REQUIRED,
   type VisitInput,
+  type NewVisitInput,
 } from './entityCommands'
+export {
+  updateConference,
+  removeConference,
+  updatePlannedService,
+  removePlannedService,
+  updateLinkage,
+  removeLinkage,
+  updateMonitoringNote,
+  removeMonitoringNote,
+  removeVisit,
+  updateFollowUp,
+  removeFollowUp,
+  updateClosure,
+  removeClosure,
+  type RemovedRecord,
+  type RecordKind,
+} from './recordEdits'
+export { undoRemove } from './undo'
 export { setText, type TextPath, type VisitTextField } from './textCommands'
 export { addResource, listResources, type ResourceInput } from './resources'
 export {

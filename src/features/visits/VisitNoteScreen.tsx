@@ -22,7 +22,7 @@ export function VisitNoteScreen({ caseId, visitId }: VisitNoteScreenProps) {
     // The ref survives StrictMode's effect replay, so one visit is created, not two.
     if (visitId !== 'new' || started.current) return
     started.current = true
-    createVisit(caseId)
+    createVisit(caseId, { contact: 'met' })
       .then((id) => {
         setCreated(id)
         // Replace, not push: "back" must not land on /new and create another visit.

@@ -20,7 +20,7 @@ describe('compaction', () => {
   it('merges only acknowledged rows, keeps unacknowledged ones byte for byte, and keeps the state', async () => {
     const id = await createCase(caseInput())
     const name = `case/${id}`
-    const visitId = await createVisit(id, {})
+    const visitId = await createVisit(id, { contact: 'met' })
     await typeInto(id, visitId, '가'.repeat(COMPACT_THRESHOLD + 10))
     const sync = createDexieSyncStore()
     const pending = await sync.pendingUpdates(1000)
@@ -45,7 +45,7 @@ describe('compaction', () => {
 
   it('never compacts when rows are not acknowledged, however many there are', async () => {
     const id = await createCase(caseInput())
-    const visitId = await createVisit(id, {})
+    const visitId = await createVisit(id, { contact: 'met' })
     await typeInto(id, visitId, '나'.repeat(COMPACT_THRESHOLD + 5))
     expect(await maybeCompact(`case/${id}`, 2)).toBe(false)
     const rows = await readRows(getDb(), `case/${id}`)
@@ -57,7 +57,7 @@ describe('compaction', () => {
     const name = `case/${id}`
     const sync = createDexieSyncStore()
     await sync.markAcked((await sync.pendingUpdates(10)).map((p) => p.localId))
-    const visitId = await createVisit(id, {})
+    const visitId = await createVisit(id, { contact: 'met' })
     await typeInto(id, visitId, '다'.repeat(COMPACT_THRESHOLD))
     await sync.markAcked((await sync.pendingUpdates(1000)).map((p) => p.localId))
     const rows = await readRows(getDb(), name)

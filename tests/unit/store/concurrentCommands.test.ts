@@ -8,7 +8,7 @@ describe('commands started in the same moment', () => {
 
   it('keep every change: none prepares from a state another is about to replace', async () => {
     const caseId = await createCase(caseInput())
-    const visitId = await createVisit(caseId)
+    const visitId = await createVisit(caseId, { contact: 'met' })
     // A quick worker taps three controls before the first save has finished.
     await Promise.all([
       updateVisit(caseId, visitId, { kind: 'jointHealthCenter' }),

@@ -59,7 +59,7 @@ describe('several tabs', () => {
     expect(index.get(id)?.headName).toBe('다른탭')
     // Nothing re-persisted by this tab: the other tab already stored it.
     expect((await getDb().updates.toArray()).length).toBe(1)
-    await createVisit(id, {})
+    await createVisit(id, { contact: 'met' })
     expect((await getCaseFile(id))?.intake.sourceDetail).toBe('다른 탭에서')
   })
 })

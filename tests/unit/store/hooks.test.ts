@@ -36,7 +36,7 @@ describe('store hooks', () => {
 
   it('useCaseFile shows every keystroke and useUnsyncedCount counts unacknowledged case files', async () => {
     const id = await createCase(caseInput())
-    const visitId = await createVisit(id, {})
+    const visitId = await createVisit(id, { contact: 'met' })
     const file = renderHook(() => useCaseFile(id))
     const unsynced = renderHook(() => useUnsyncedCount())
     await waitFor(() => expect(file.result.current?.visits).toHaveLength(1))

@@ -21,7 +21,7 @@ describe('two devices editing apart', () => {
   it('keeps both edits of the same text and of different fields after applyRemote', async () => {
     const id = await createCase(caseInput())
     const name = `case/${id}`
-    const visitId = await createVisit(id, {})
+    const visitId = await createVisit(id, { contact: 'met' })
     await setText(id, ['visits', visitId, 'observations'], '거실이 춥다.')
 
     const remote = await otherDevice(name)

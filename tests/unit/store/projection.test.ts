@@ -68,7 +68,7 @@ describe('bulk read', () => {
     const ids = [await createCase(caseInput()), await createCase(caseInput({ members: [{ name: '박지성' }] }))]
     const { reopen } = await import('./helpers')
     await reopen()
-    await createVisit(ids[0] as string, {}) // one open, one not
+    await createVisit(ids[0] as string, { contact: 'met' }) // one open, one not
     const files = await loadAllCaseFiles()
     expect(files.map((f) => f.meta.id).sort()).toEqual([...ids].sort())
     expect(files.find((f) => f.meta.id === ids[0])?.visits).toHaveLength(1)

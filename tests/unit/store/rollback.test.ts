@@ -68,7 +68,7 @@ describe('rollback of a refused update', () => {
     // A later session on the device (another Yjs client) adds a visit: it needs nothing of the refused text.
     await reopen()
     const sync = createDexieSyncStore()
-    await createVisit(id, { observations: '전기요금 고지서 세 장 확인' })
+    await createVisit(id, { contact: 'met', observations: '전기요금 고지서 세 장 확인' })
     const [independent] = await newRows(sync, refused)
     const independentUpdate = (await sync.pendingUpdates(10)).find((p) => p.localId === independent)?.update as Uint8Array
 
@@ -178,7 +178,7 @@ describe('rollback of a refused update', () => {
   it('carries over what is typed meanwhile when it stands alone, and keeps the text of what does not', async () => {
     const id = await newCase()
     const name = caseDocName(id)
-    await createVisit(id, { observations: '첫 방문' })
+    await createVisit(id, { contact: 'met', observations: '첫 방문' })
     await ackAll(createDexieSyncStore())
     await setText(id, ['intake', 'presentingProblem'], '난방비 체납 · 거부될 메모')
     const [refused] = await newRows(createDexieSyncStore())

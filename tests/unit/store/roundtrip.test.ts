@@ -24,7 +24,7 @@ describe('store round-trip', () => {
     const memberId = await addMember(id, { name: '박서준', birthDate: '2010-05-05' })
     await setNeed(id, 'health', { urgency: 4, importance: 5 })
     await setText(id, ['assessment', 'needs', 'health', 'note'], '무릎 통증')
-    const visitId = await createVisit(id, { visitedAt: '2026-11-20T05:00:00.000Z', visitors: ['담당자'], crisisSigns: ['billArrears'] })
+    const visitId = await createVisit(id, { contact: 'met', visitedAt: '2026-11-20T05:00:00.000Z', visitors: ['담당자'], crisisSigns: ['billArrears'] })
     await setText(id, ['visits', visitId, 'observations'], '집이 춥다')
     await setText(id, `visits.${visitId}.observations`, '집이 많이 춥다. 전기요금 체납.')
     await updateVisit(id, visitId, { nextVisitDate: '2026-12-01', contact: 'reached' })
@@ -40,7 +40,7 @@ describe('store round-trip', () => {
 
   it('stores one row per local update, never more than it needs to rebuild', async () => {
     const id = await createCase(caseInput())
-    const visitId = await createVisit(id, {})
+    const visitId = await createVisit(id, { contact: 'met' })
     let text = ''
     for (const ch of '안녕하세요') {
       text += ch

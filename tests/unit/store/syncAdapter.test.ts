@@ -17,7 +17,7 @@ describe('Dexie sync store', () => {
     const sync = createDexieSyncStore()
     const a = await createCase(caseInput())
     const b = await createCase(caseInput({ members: [{ name: '박지성' }] }))
-    await createVisit(a, {})
+    await createVisit(a, { contact: 'met' })
     const pending = await sync.pendingUpdates(10)
     expect(pending.map((p) => p.name)).toEqual([`case/${a}`, `case/${b}`, `case/${a}`])
     expect(pending.map((p) => p.localId)).toEqual([...pending.map((p) => p.localId)].sort((x, y) => x - y))
@@ -78,7 +78,7 @@ describe('Dexie sync store', () => {
     const nameA = `case/${a}`
     await ackAll()
     const backup = Y.encodeStateAsUpdate(await merged(nameA)) // what the restored relay still has
-    const visit = await createVisit(a, {})
+    const visit = await createVisit(a, { contact: 'met' })
     await setText(a, ['visits', visit, 'observations'], '보일러 고장, 수리 연계 필요')
     await ackAll()
     const b = await createCase(caseInput({ members: [{ name: '미전송' }] })) // still pending: goes out anyway
@@ -169,7 +169,7 @@ describe('Dexie sync store', () => {
     const stop = sync.onLocalChange(() => calls++)
     const id = await createCase(caseInput())
     expect(calls).toBe(1)
-    const visitId = await createVisit(id, {})
+    const visitId = await createVisit(id, { contact: 'met' })
     await setText(id, ['visits', visitId, 'observations'], '가')
     expect(calls).toBe(3)
     const remote = new Y.Doc()
@@ -177,7 +177,7 @@ describe('Dexie sync store', () => {
     await sync.applyRemote([{ name: `brief/${crypto.randomUUID()}`, update: Y.encodeStateAsUpdate(remote) }])
     expect(calls).toBe(3)
     stop()
-    await createVisit(id, {})
+    await createVisit(id, { contact: 'met' })
     expect(calls).toBe(3)
   })
 })

@@ -49,7 +49,7 @@ describe('invalid input is refused and nothing is written', () => {
 
   it('refuses a full 주민등록번호 in free text', async () => {
     const id = await createCase(caseInput())
-    const visitId = await createVisit(id, {})
+    const visitId = await createVisit(id, { contact: 'met' })
     const err = await refused(() => setText(id, ['visits', visitId, 'observations'], '주민번호 500302-1234567 확인'))
     expect(err.issues[0]?.message).toContain('주민등록번호')
     expect((await getCaseFile(id))?.visits[0]?.observations).toBe('')
@@ -59,7 +59,7 @@ describe('invalid input is refused and nothing is written', () => {
     const id = await createCase(caseInput())
     const cf = await getCaseFile(id)
     const memberId = cf?.members[0]?.id as string
-    await refused(() => createVisit(id, { kind: 'telepathy' as never }))
+    await refused(() => createVisit(id, { contact: 'met', kind: 'telepathy' as never }))
     await refused(() => updateMember(id, memberId, { sexDigit: '9' }))
     await refused(() =>
       addLinkage(id, { domain: 'health', service: '방문건강관리', provider: '보건소', memberIds: ['nobody'] }),
