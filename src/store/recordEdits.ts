@@ -9,8 +9,8 @@
 // the delete writes into the deleted Y.Map (fields, Y.Text), and Yjs drops content written into a deleted
 // type, so after both sync THE DELETE WINS on every device, whatever the order. Nothing else is touched:
 // other records, other fields of the case, history events and meta.updatedAt written with the edit stay.
-// The closure is not an entity but the `closure` root map; its edit rewrites date and reason so a
-// concurrent delete cannot leave half a closure (the edited closure then stays, see updateClosure).
+// The closure is not an entity but the `closure` root map: its edit writes it whole, so an edit and a
+// concurrent delete leave the edited closure (the edit wins there; see writeClosure).
 import {
   ClosureSchema,
   ConferenceSchema,
@@ -31,9 +31,9 @@ import type {
   PlannedService,
   VisitNote,
 } from '../domain'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type * as z from 'zod/mini'
-import { TEXT_FIELDS, childMap, rootMap, textAt, applyTextDiff, writeEntity, writeRecord } from './caseDoc'
+import { TEXT_FIELDS, childMap, rootMap, writeEntity, writeRecord } from './caseDoc'
 import type { Collection } from './caseDoc'
 import { mutateCase, nowInstant, refuse } from './commandCore'
 import { TransitionError } from './errors'
@@ -109,16 +109,24 @@ export function checkMembers(cf: CaseFile, memberIds: readonly string[]): void {
 }
 
 /**
- * Writes the closure so that it is whole even if another device deletes it meanwhile: date and reason are
- * set again (new Yjs items, which a concurrent delete of the old ones does not reach); the note is diffed.
+ * Writes the closure whole: date, reason and note are all set again (new Yjs items; the note a new
+ * Y.Text), so an edit merged with a delete made meanwhile on another device leaves this closure complete,
+ * never half of one, and two concurrent edits leave one of them whole. The closure is a root map, not an
+ * entity: a delete cannot take a concurrent edit with it as it does for entities.
  */
 export function writeClosure(doc: Y.Doc, closure: Closure): void {
   const map = rootMap(doc, 'closure')
   map.set('date', closure.date)
   map.set('reason', closure.reason)
   if (closure.note === undefined) map.delete('note')
-  else applyTextDiff(textAt(map, 'note'), closure.note)
+  else map.set('note', new Y.Text(closure.note))
   for (const key of [...map.keys()]) if (!['date', 'reason', 'note'].includes(key)) map.delete(key)
+}
+
+/** Deletes the closure (every key of the `closure` root map). */
+export function clearClosure(doc: Y.Doc): void {
+  const map = rootMap(doc, 'closure')
+  for (const key of [...map.keys()]) map.delete(key)
 }
 
 const unchanged = (a: object, b: object): boolean => JSON.stringify(a) === JSON.stringify(b)
@@ -270,10 +278,7 @@ export async function removeClosure(caseId: string): Promise<RemovedRecord> {
     if (cf.followUps.length > 0) refuse('closure', '사후관리 기록이 있어 종결 기록을 삭제할 수 없습니다.')
     return {
       result: { caseId, kind: 'closure', record },
-      write: (doc) => {
-        const map = rootMap(doc, 'closure')
-        for (const key of [...map.keys()]) map.delete(key)
-      },
+      write: clearClosure,
       history: [closureEvent({ from: record.reason, note: `종결 기록 삭제 (${record.date})` })],
     }
   })
