@@ -1,7 +1,8 @@
 // Who uses the app on this device right now, and whether it is locked. The Gate renders from this
 // state; every change of it (sign-in, unlock, lock, logout, wipe) runs one at a time.
 import { useSyncExternalStore } from 'react'
-import { closeStore, importLegacyStore, openStore, setDeviceId, whenAllWritten, whenDraftsSaved, getDeviceId } from '../store'
+// The store (Dexie, Yjs, the domain) is loaded when an account is opened, not with the lock screen.
+const loadStore = () => import('../store')
 import { deleteAccountData, findAccountByUsername, getAccount, listAccounts } from '../store/deviceRegistry'
 import type { DeviceAccount } from '../store/deviceRegistry'
 import { keyWrapper, WrongSecretError } from './keys'
@@ -79,7 +80,7 @@ export function initAccess(): Promise<void> {
 }
 
 async function enter(account: DeviceAccount, key: CryptoKey): Promise<void> {
-  openStore(account.dbName, key)
+  ;(await loadStore()).openStore(account.dbName, key)
   dataKey = key
   await loadSession()
   publish({ status: 'unlocked', account: (await getAccount(account.userId)) ?? account })
@@ -101,10 +102,11 @@ export function signIn(username: string, password: string, fetchImpl: typeof fet
     const session = await requestSession(username, password, deviceId, fetchImpl)
     if (session.mustChangePassword) throw new MustChangePasswordError(session)
     const { account, key } = await createDeviceAccount(session.user, wrapper)
-    openStore(account.dbName, key)
-    await setDeviceId(deviceId)
+    const store = await loadStore()
+    store.openStore(account.dbName, key)
+    await store.setDeviceId(deviceId)
     await keepSession(session)
-    await importLegacyStore(session.user.id)
+    await store.importLegacyStore(session.user.id)
     await enter(account, key)
   })
 }
@@ -134,7 +136,7 @@ export function refreshToken(password: string, fetchImpl: typeof fetch = fetch):
   const run = serial(async () => {
     if (state.status !== 'unlocked' || !dataKey) throw new LoginError('missing')
     const { account } = state
-    const session = await requestSession(account.username, password, await getDeviceId(), fetchImpl)
+    const session = await requestSession(account.username, password, await (await loadStore()).getDeviceId(), fetchImpl)
     if (session.user.id !== account.userId) throw new LoginError('otherUser')
     await keepSession(session)
     await rewrapPassword(account.userId, dataKey, password)
@@ -155,10 +157,11 @@ async function close(notice: AccessNotice | undefined, flush: boolean): Promise<
   if (state.status !== 'unlocked') return
   publish({ status: 'locked', accounts: await listAccounts(), ...(notice ? { notice } : {}) })
   if (flush) {
-    await whenDraftsSaved().catch(() => undefined)
-    await whenAllWritten().catch(() => undefined)
+    const store = await loadStore()
+    await store.whenDraftsSaved().catch(() => undefined)
+    await store.whenAllWritten().catch(() => undefined)
   }
-  closeStore()
+  ;(await loadStore()).closeStore()
   forgetSession()
   dataKey = null
   publish({ status: 'locked', accounts: await listAccounts(), ...(notice ? { notice } : {}) })

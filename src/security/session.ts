@@ -2,7 +2,10 @@
 // that user's store otherwise; the sync engine reads it synchronously. A missing or expired token
 // never blocks offline work.
 import { useSyncExternalStore } from 'react'
-import { getSession, setSession } from '../store'
+
+// The store (Dexie, Yjs) loads after the lock screen: only these two calls are needed from it here.
+const getSession = async <T,>(): Promise<T | undefined> => (await import('../store/storageMeta')).getSession<T>()
+const setSession = async (session: unknown): Promise<void> => (await import('../store/storageMeta')).setSession(session)
 
 export type Role = 'worker' | 'supervisor' | 'volunteer' | 'admin'
 

@@ -86,7 +86,7 @@ export async function openVisit(page: Page, caseId: string, visitId: string): Pr
 
 /** The visit editor shows "저장됨 · 기기에 보관" once the last change is in IndexedDB. */
 export async function expectVisitSaved(page: Page): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: '저장됨' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '저장됨 · 기기에 보관' })).toBeVisible()
 }
 
 /** Signs in on the lock screen the page shows now (first sign-in of `username` on this profile). */
