@@ -54,13 +54,20 @@ describe('visit deadline', () => {
       selection: cm,
       plan,
       visits: [
+        makeVisit({ visitedAt: '2026-11-20T10:00:00+09:00', nextVisitDate: '2026-11-30' }),
         makeVisit({ visitedAt: '2026-12-01T10:00:00+09:00', nextVisitDate: '2026-12-20' }),
         // Written up later, about an earlier visit: its agreed date is history.
-        makeVisit({ visitedAt: '2026-11-20T10:00:00+09:00', nextVisitDate: '2026-11-30' }),
+        makeVisit({ visitedAt: '2026-11-25T10:00:00+09:00', nextVisitDate: '2026-12-05' }),
       ],
     })
     expect(computeDeadlines(cf).nextVisitBy).toBe('2026-12-20')
-    expect(computeDue(cf, '2026-12-05').visitOverdue).toBe(false)
+    expect(computeDue(cf, '2026-12-10').visitOverdue).toBe(false)
+  })
+
+  it('without a visit, counts from the day the case entered planning when that is later than the selection', () => {
+    const history = [{ at: '2026-11-20T10:00:00+09:00', kind: 'stage' as const, from: 'selection', to: 'planning' }]
+    const cf = makeCaseFile({ meta: { stage: 'planning' }, selection: cm, history })
+    expect(computeDeadlines(cf).nextVisitBy).toBe('2026-12-20')
   })
 
   it('counts from the intake when a case in delivery holds neither a selection nor a stage history (merged data)', () => {
@@ -71,6 +78,16 @@ describe('visit deadline', () => {
 })
 
 describe('monitoring deadline', () => {
+  it('counts from the day delivery started; later history that is not a stage change (a referral) does not move it', () => {
+    const history = [
+      { at: '2026-11-15T10:00:00+09:00', kind: 'stage' as const, from: 'planning', to: 'delivery' },
+      { at: '2026-12-01T10:00:00+09:00', kind: 'referral' as const, to: 'hope-center' },
+    ]
+    const cf = makeCaseFile({ meta: { stage: 'delivery' }, selection: cm, plan, history })
+    expect(computeDeadlines(cf).nextMonitoringOn).toBe('2026-12-15')
+    expect(computeDeadlines(cf).nextVisitBy).toBe('2026-12-15')
+  })
+
   it('without a recorded start of delivery, counts from the selection', () => {
     const cf = makeCaseFile({ meta: { stage: 'delivery' }, selection: cm, plan })
     expect(computeDeadlines(cf).nextMonitoringOn).toBe('2026-12-10')
@@ -80,6 +97,13 @@ describe('monitoring deadline', () => {
 })
 
 describe('the 3-month no-contact rule counts only real contact', () => {
+  it('a reached monitoring call restarts it', () => {
+    const cf = makeCaseFile({ meta: { stage: 'delivery' }, selection: cm, plan, monitoring: [makeMonitoring({ date: '2027-01-10', contact: 'reached' })] })
+    expect(lastContactDate(cf)).toBe('2027-01-10')
+    expect(computeDue(cf, '2027-04-09').noContact3m).toBe(false)
+    expect(computeDue(cf, '2027-04-10').noContact3m).toBe(true)
+  })
+
   it('an unanswered monitoring call or follow-up does not restart it', () => {
     const cf = makeCaseFile({
       meta: { stage: 'delivery' },
@@ -94,6 +118,12 @@ describe('the 3-month no-contact rule counts only real contact', () => {
 })
 
 describe('follow-up slots', () => {
+  it('do not apply while the case is still open, even with its closure already recorded', () => {
+    const cf = makeCaseFile({ meta: { stage: 'delivery' }, selection: cm, plan, closure: { date: '2026-12-20', reason: 'improved' } })
+    expect('nextFollowUpOn' in computeDeadlines(cf)).toBe(false)
+    expect(computeDue(cf, '2027-07-01').followUpDue).toBe(false)
+  })
+
   const closed = (followUps: ReturnType<typeof makeFollowUp>[]) =>
     makeCaseFile({ meta: { stage: 'followUp' }, selection: cm, closure: { date: '2026-12-20', reason: 'improved' }, followUps })
 

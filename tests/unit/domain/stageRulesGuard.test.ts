@@ -52,3 +52,15 @@ describe('follow-up needs a recorded closure', () => {
     expect(reasonOf(cf, 'followUp')).toBe('사후관리는 종결 후에만 할 수 있습니다.')
   })
 })
+
+describe('corrections back one step', () => {
+  const link = { kind: 'linkage' as const, decidedAt: '2026-11-10' }
+  it('a 서비스연계가구 goes back one step from the stages other than delivery as any case does', () => {
+    expect(checkTransition(at('selection', { selection: link }), 'assessment')).toEqual({ ok: true })
+    expect(checkTransition(at('followUp', { selection: link, closure: { date: '2026-12-20', reason: 'improved' } }), 'closed')).toEqual({ ok: true })
+  })
+
+  it('a case in delivery whose selection is missing (merged data) goes back to planning', () => {
+    expect(checkTransition(at('delivery'), 'planning')).toEqual({ ok: true })
+  })
+})

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { caseStatusColumn, computeStatistics } from '../../../src/domain'
+import type { Statistics } from '../../../src/domain'
 import { makeCaseFile, makeLinkage, makeMember, makeVisit } from './fixtures'
 
 // Six synthetic households; the expected numbers below are counted by hand from these.
@@ -53,7 +54,12 @@ const F = makeCaseFile({ household: { targetType: 'basic' } })
 const ALL = [A, B, C, D, E, F]
 
 describe('computeStatistics', () => {
-  const s = computeStatistics(ALL)
+  // Computed per test, not while the file is collected: a mutation run (npm run mutate) only attributes
+  // and activates mutants inside tests and their hooks.
+  let s: Statistics
+  beforeEach(() => {
+    s = computeStatistics(ALL)
+  })
 
   it('counts households and persons by 대상 유형', () => {
     expect(s.total).toEqual({ households: 6, persons: 10 })

@@ -15,6 +15,22 @@ describe('현황 column', () => {
   })
 })
 
+describe('현황 column of a household not selected yet', () => {
+  const conf = (date: string, decision: 'continue' | 'notSelected') => ({ id: `c-${date}`, kind: 'internal' as const, date, attendees: [], decision, notes: '' })
+  it('follows the latest conference: one that reconsidered a 미선정 decision leaves the household pending', () => {
+    const reconsidered = makeCaseFile({
+      meta: { stage: 'assessment' },
+      conferences: [conf('2026-11-20', 'continue'), conf('2026-11-10', 'notSelected'), conf('2026-11-05', 'continue')],
+    })
+    expect(caseStatusColumn(reconsidered)).toBe('pending')
+    const declined = makeCaseFile({
+      meta: { stage: 'assessment' },
+      conferences: [conf('2026-11-10', 'continue'), conf('2026-11-20', 'notSelected'), conf('2026-11-05', 'continue')],
+    })
+    expect(caseStatusColumn(declined)).toBe('notSelected')
+  })
+})
+
 describe('a period is inclusive at both ends', () => {
   const openedNov1 = makeCaseFile() // intake 2026-11-01, still open
   const closedDec1 = makeCaseFile({ meta: { stage: 'closed' }, selection: cm, closure: { date: '2026-12-01', reason: 'improved' } })
