@@ -8,18 +8,25 @@ const RELAY = 'http://127.0.0.1:8787'
 
 // .br/.gz copies of the text files, after the service worker is written (the PWA plugin's closeBundle
 // is sequential too, and this one comes after it), for the relay to serve to tablets.
-const precompressPlugin = (): Plugin => ({
-  name: 'doum-precompress',
-  apply: 'build',
-  closeBundle: {
-    order: 'post',
-    sequential: true,
-    handler() {
-      const { before, after } = precompress('dist')
-      console.log(`precompressed dist: ${before} → ${after} bytes (brotli)`)
+const precompressPlugin = (): Plugin => {
+  let outDir = 'dist'
+  return {
+    name: 'doum-precompress',
+    apply: 'build',
+    // The directory built into (the benchmark builds .bench-dist), not always dist/.
+    configResolved(config) {
+      outDir = config.build.outDir
     },
-  },
-})
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        const { before, after } = precompress(outDir)
+        console.log(`precompressed ${outDir}: ${before} → ${after} bytes (brotli)`)
+      },
+    },
+  }
+}
 
 // The app registers /sw.js itself (workbox-window) so it can show "새 버전이 있습니다 — 새로고침"
 // and send SKIP_WAITING only when the user accepts; hence prompt mode and no injected register.

@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
+// A build directory may be named (the benchmark's .bench-dist); dist/ by default.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const dist = process.argv[2] ? join(root, process.argv[2]) : join(root, 'dist')
 const indexPath = join(dist, 'index.html')
 if (!existsSync(indexPath)) {
   console.error('bundle-size: dist/index.html not found; run `npx vite build` first.')
