@@ -37,6 +37,8 @@ test.describe('in the app', () => {
     const caseId = /#\/case\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? ''
 
     await page.getByRole('link', { name: '새 방문 기록' }).click()
+    await page.getByRole('radio', { name: '만남', exact: true }).check()
+    await page.getByRole('button', { name: '방문 기록 저장' }).click()
     await expect(page).toHaveURL(/\/visit\/[0-9a-f-]{36}$/)
     const visitId = /\/visit\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? ''
     const note = '할머니께서 무릎이 아프다고 하심. 다음 주 보건소 동행 예정.'

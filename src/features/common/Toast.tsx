@@ -1,7 +1,8 @@
 // Short status messages with an optional action (e.g. "되돌리기"). Without a provider, toasts are dropped.
+// The list is a polite live region (role="status"); an action is a real 44 px <button>. A toast stays
+// while it has the keyboard focus or the pointer, so nobody has to race its timer.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
-import { Button } from './Button'
 import './common.css'
 
 export interface ToastInput {
@@ -9,6 +10,8 @@ export interface ToastInput {
   actionLabel?: string
   onAction?: () => void
   durationMs?: number
+  /** Moves the focus to the action when shown (the control that was used has just disappeared, e.g. a deleted row). */
+  focusAction?: boolean
 }
 
 interface ToastItem extends ToastInput {
@@ -45,23 +48,39 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 function ToastView({ toast, onDone }: { toast: ToastItem; onDone: (id: number) => void }) {
-  const { id, durationMs = 5000 } = toast
+  const { id, durationMs = 5000, focusAction } = toast
+  const [held, setHeld] = useState({ focus: false, pointer: false })
+  const paused = held.focus || held.pointer
+  const action = useRef<HTMLButtonElement | null>(null)
   useEffect(() => {
+    if (paused) return
     const t = setTimeout(() => onDone(id), durationMs)
     return () => clearTimeout(t)
-  }, [id, durationMs, onDone])
+  }, [id, durationMs, onDone, paused])
+  useEffect(() => {
+    if (focusAction) action.current?.focus()
+  }, [focusAction])
   return (
-    <div className="ui-toast">
+    <div
+      className="ui-toast"
+      onFocus={() => setHeld((h) => ({ ...h, focus: true }))}
+      onBlur={() => setHeld((h) => ({ ...h, focus: false }))}
+      onPointerEnter={() => setHeld((h) => ({ ...h, pointer: true }))}
+      onPointerLeave={() => setHeld((h) => ({ ...h, pointer: false }))}
+    >
       <span>{toast.message}</span>
       {toast.actionLabel && toast.onAction ? (
-        <Button
+        <button
+          ref={action}
+          type="button"
+          className="ui-button"
           onClick={() => {
             toast.onAction?.()
             onDone(id)
           }}
         >
           {toast.actionLabel}
-        </Button>
+        </button>
       ) : null}
     </div>
   )

@@ -1,28 +1,29 @@
-// One free-text field of a visit note, bound to its Y.Text: saved as typed, IME-safe.
+// One free-text field of a visit note, IME-safe. `save` writes it: into the case's Y.Text once the visit
+// exists (saved as typed), into the sealed draft before that.
 import { useT } from '../../i18n'
-import { setText } from '../../store'
 import { Field, ImeTextArea } from '../common'
 import { useCommand } from '../caseFile/useCommand'
+import { VISIT_TEXT_KEYS } from './visitDraft'
+import type { VisitTextKey } from './visitDraft'
 
-export type VisitTextKey = 'welfareCheck' | 'health' | 'housing' | 'observations' | 'nextSteps'
+export type { VisitTextKey } from './visitDraft'
 
 export interface VisitTextFieldProps {
-  caseId: string
-  visitId: string
   field: VisitTextKey
   value: string
+  save: (field: VisitTextKey, value: string) => Promise<unknown>
   track: (write: Promise<boolean>) => void
+  /** A refusal that came from elsewhere (saving the draft as a visit). */
+  error?: string
   rows?: number
 }
 
-const FIELDS: readonly VisitTextKey[] = ['welfareCheck', 'health', 'housing', 'observations', 'nextSteps']
-
-export function VisitTextField({ caseId, visitId, field, value, track, rows = 3 }: VisitTextFieldProps) {
+export function VisitTextField({ field, value, save, track, error, rows = 3 }: VisitTextFieldProps) {
   const t = useT()
-  const cmd = useCommand(FIELDS)
+  const cmd = useCommand(VISIT_TEXT_KEYS)
   return (
-    <Field label={t(`visit.field.${field}`)} error={cmd.errorFor(field) ?? cmd.formError}>
-      {(c) => <ImeTextArea {...c} rows={rows} value={value} onCommit={(v) => track(cmd.run(() => setText(caseId, ['visits', visitId, field], v)))} />}
+    <Field label={t(`visit.field.${field}`)} error={cmd.errorFor(field) ?? cmd.formError ?? error}>
+      {(c) => <ImeTextArea {...c} rows={rows} value={value} onCommit={(v) => track(cmd.run(() => save(field, v)))} />}
     </Field>
   )
 }

@@ -10,21 +10,25 @@ beforeEach(freshStore)
 afterEach(cleanup)
 
 describe('VisitNoteEditor', () => {
-  it('creates the visit at once and stores composed observations exactly once', async () => {
+  it('saves a new visit once its contact is picked and text is written, storing composed observations exactly once', async () => {
     const caseId = await makeCase('고립 우려')
     renderKo(<VisitNoteScreen caseId={caseId} visitId="new" />)
     const observations = await screen.findByLabelText('관찰 내용')
-    await waitFor(async () => expect((await getCaseFile(caseId))?.visits).toHaveLength(1))
-    const visitId = (await getCaseFile(caseId))?.visits[0]?.id
-    expect(window.location.hash).toBe(`#/case/${caseId}/visit/${visitId}`)
+    fireEvent.click(screen.getByLabelText('만남'))
 
     fireEvent.compositionStart(observations)
     for (const step of ['ㄱ', '거', '건', '건ㄱ', '건가', '건강']) fireEvent.input(observations, { target: { value: step } })
     fireEvent.compositionEnd(observations, { data: '건강' })
+    await waitFor(async () => expect((await getCaseFile(caseId))?.visits).toHaveLength(1))
+    const visitId = (await getCaseFile(caseId))?.visits[0]?.id
+    await waitFor(() => expect(window.location.hash).toBe(`#/case/${caseId}/visit/${visitId}`))
+    // The same textarea stays: the rest of the typing lands in the saved visit.
+    expect(screen.getByLabelText('관찰 내용')).toBe(observations)
     fireEvent.input(observations, { target: { value: '건강 양호' } })
     fireEvent.blur(observations)
 
     await waitFor(async () => expect((await getCaseFile(caseId))?.visits[0]?.observations).toBe('건강 양호'))
+    expect((await getCaseFile(caseId))?.visits).toHaveLength(1)
     expect(await screen.findByText('저장됨 · 기기에 보관')).toBeInTheDocument()
   })
 
@@ -42,7 +46,11 @@ describe('VisitNoteEditor', () => {
   it('refuses a full 주민등록번호 in a note with a Korean message', async () => {
     const caseId = await makeCase('고립 우려')
     renderKo(<VisitNoteScreen caseId={caseId} visitId="new" />)
-    const nextSteps = await screen.findByLabelText('다음 조치')
+    fireEvent.click(await screen.findByLabelText('만남'))
+    fireEvent.click(screen.getByRole('button', { name: '방문 기록 저장' }))
+    await waitFor(async () => expect((await getCaseFile(caseId))?.visits).toHaveLength(1))
+    await screen.findByRole('button', { name: '이 방문 기록 삭제' }) // saved: the form edits the visit now
+    const nextSteps = screen.getByLabelText('다음 조치')
     fireEvent.input(nextSteps, { target: { value: '주민번호 901231-1234567 확인' } })
     fireEvent.blur(nextSteps)
     expect(await screen.findByText(/주민등록번호 전체는 저장할 수 없습니다/)).toBeInTheDocument()

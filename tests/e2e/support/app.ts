@@ -64,10 +64,13 @@ export async function registerHousehold(page: Page, input: HouseholdInput): Prom
   return caseId
 }
 
-/** Opens "새 방문 기록" on a case file and returns the new visit's id once its editor is shown. */
+/** Opens "새 방문 기록" on a case file, saves it as a visit (만남) and returns its id once its editor is shown. */
 export async function startVisit(page: Page, caseId: string): Promise<string> {
   await page.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId)
   await page.getByRole('link', { name: '새 방문 기록' }).click()
+  // A new visit is a draft until saved, and its contact outcome has no default (issue 9).
+  await page.getByRole('radio', { name: '만남', exact: true }).check()
+  await page.getByRole('button', { name: '방문 기록 저장' }).click()
   await expect(page).toHaveURL(VISIT_URL)
   await expect(observations(page)).toBeVisible()
   const visitId = VISIT_URL.exec(page.url())?.[2]

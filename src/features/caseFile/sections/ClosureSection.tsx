@@ -1,10 +1,13 @@
-// 종결: date and a reason picked from the seed's three groups (긍정적 / 여건 / 자체), with a note.
+// 종결: date and a reason picked from the seed's three groups (긍정적 / 여건 / 자체), with a note. The
+// closure can be edited; it can be deleted only where the domain allows it (not while 종결 or 사후관리,
+// not once follow-ups were recorded): asks once, undo from the toast.
 import { useState } from 'react'
+import type { FormEvent } from 'react'
 import { CLOSURE_GROUP_KEYS, closureReasonsOf, CLOSURE_GROUPS, formatDate, todayInSeoul } from '../../../domain'
-import type { CaseFile, ClosureReason } from '../../../domain'
+import type { CaseFile, Closure, ClosureReason } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
-import { closeCase } from '../../../store'
-import { Badge, Button, Field, FormError, Section } from '../../common'
+import { closeCase, removeClosure, undoRemove, updateClosure } from '../../../store'
+import { Badge, Button, Field, FormError, ImeTextArea, RecordActions, Section, formText, readAtSubmit, useDeleteWithUndo } from '../../common'
 import { useCommand } from '../useCommand'
 
 const FIELDS = ['date', 'reason', 'note'] as const
@@ -13,51 +16,66 @@ export function ClosureSection({ caseFile }: { caseFile: CaseFile }) {
   const t = useT()
   const label = useEnumLabel()
   const closure = caseFile.closure
-  const [open, setOpen] = useState(false)
+  const caseId = caseFile.meta.id
+  const [open, setOpen] = useState<'close' | 'edit' | undefined>(undefined)
+  const removal = useCommand()
+  const deleteWithUndo = useDeleteWithUndo(removal.run)
   const isClosed = caseFile.meta.stage === 'closed' || caseFile.meta.stage === 'followUp'
+  const deletable = !isClosed && caseFile.followUps.length === 0
   return (
     <Section
       title={t('caseFile.closure.title')}
-      actions={open || isClosed ? null : <Button onClick={() => setOpen(true)}>{t('caseFile.closure.start')}</Button>}
+      actions={open || isClosed ? null : <Button onClick={() => setOpen('close')}>{t('caseFile.closure.start')}</Button>}
     >
-      {closure ? (
-        <p>
-          <Badge tone="warn">{label('closureGroup', CLOSURE_GROUPS[closure.reason])}</Badge> {label('closureReason', closure.reason)} ·{' '}
-          <span className="cf-meta">{formatDate(closure.date)}</span>
-          {closure.note ? <span> · {closure.note}</span> : null}
-        </p>
+      {closure && open !== 'edit' ? (
+        <div className="ui-record">
+          <p className="ui-record__body">
+            <Badge tone="warn">{label('closureGroup', CLOSURE_GROUPS[closure.reason])}</Badge> {label('closureReason', closure.reason)} ·{' '}
+            <span className="cf-meta">{formatDate(closure.date)}</span>
+            {closure.note ? <span> · {closure.note}</span> : null}
+          </p>
+          {deletable ? (
+            <RecordActions
+              what={t('caseFile.closure.title')}
+              disabled={open !== undefined}
+              onEdit={() => setOpen('edit')}
+              onDelete={() => void deleteWithUndo(() => removeClosure(caseId), undoRemove)}
+            />
+          ) : (
+            <Button onClick={() => setOpen('edit')} disabled={open !== undefined}>
+              {t('caseFile.edit')}
+            </Button>
+          )}
+        </div>
       ) : open ? null : (
         <p className="ui-empty">{t('caseFile.closure.empty')}</p>
       )}
-      {open ? <ClosureForm caseId={caseFile.meta.id} onDone={() => setOpen(false)} /> : null}
+      <FormError message={removal.formError} />
+      {open ? <ClosureForm caseId={caseId} initial={open === 'edit' ? closure : undefined} onDone={() => setOpen(undefined)} /> : null}
     </Section>
   )
 }
 
-function ClosureForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+function ClosureForm({ caseId, initial, onDone }: { caseId: string; initial?: Closure; onDone: () => void }) {
   const t = useT()
   const label = useEnumLabel()
   const cmd = useCommand(FIELDS)
-  const [date, setDate] = useState(todayInSeoul())
-  const [reason, setReason] = useState<ClosureReason | ''>('')
-  const [note, setNote] = useState('')
+  const [date, setDate] = useState(initial?.date ?? todayInSeoul())
+  const [reason, setReason] = useState<ClosureReason | ''>(initial?.reason ?? '')
   const [reasonError, setReasonError] = useState<string | undefined>(undefined)
-  const save = async () => {
+  const save = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    const note = formText(e.currentTarget, 'note').trim() ? formText(e.currentTarget, 'note') : undefined
     if (reason === '') {
       setReasonError(t('caseFile.closure.reasonRequired'))
       return
     }
     setReasonError(undefined)
-    if (await cmd.run(() => closeCase(caseId, { date, reason, note: note.trim() || undefined }))) onDone()
+    const input = { date, reason, note }
+    if (await cmd.run(() => (initial ? updateClosure(caseId, input) : closeCase(caseId, input)))) onDone()
   }
   return (
-    <form
-      className="cf-card"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void save()
-      }}
-    >
+    <form className="cf-card" onSubmit={(e) => void save(e)} aria-label={initial ? t('caseFile.closure.edit') : t('caseFile.closure.start')}>
       <Field label={t('caseFile.closure.date')} error={cmd.errorFor('date')}>
         {(c) => <input className="ui-input" type="date" {...c} value={date} onChange={(e) => setDate(e.currentTarget.value)} />}
       </Field>
@@ -78,12 +96,12 @@ function ClosureForm({ caseId, onDone }: { caseId: string; onDone: () => void })
         )}
       </Field>
       <Field label={t('caseFile.note')} error={cmd.errorFor('note')}>
-        {(c) => <textarea className="ui-input" rows={3} {...c} value={note} onChange={(e) => setNote(e.currentTarget.value)} />}
+        {(c) => <ImeTextArea {...c} rows={3} name="note" value={initial?.note ?? ''} onCommit={readAtSubmit} />}
       </Field>
       <FormError message={cmd.formError} />
       <div className="ui-row">
-        <Button type="submit" variant="danger" disabled={cmd.busy}>
-          {t('caseFile.closure.confirm')}
+        <Button type="submit" variant={initial ? 'primary' : 'danger'} disabled={cmd.busy}>
+          {initial ? t('common.save') : t('caseFile.closure.confirm')}
         </Button>
         <Button onClick={onDone}>{t('common.cancel')}</Button>
       </div>

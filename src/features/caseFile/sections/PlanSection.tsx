@@ -1,10 +1,25 @@
-// 서비스제공계획: long/short-term goals (Y.Text, saved as typed) and planned services.
+// 서비스제공계획: long/short-term goals (Y.Text, saved as typed) and planned services, each of which can
+// be edited in place and deleted (asks once, undo from the toast).
 import { useState } from 'react'
+import type { FormEvent } from 'react'
 import { formatDate, todayInSeoul } from '../../../domain'
-import type { CaseFile, ServiceDomain } from '../../../domain'
+import type { CaseFile, PlannedService, ServiceDomain } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
-import { addPlannedService, setText } from '../../../store'
-import { Button, EmptyState, Field, FormError, ImeTextArea, Section, FormActions } from '../../common'
+import { addPlannedService, removePlannedService, setText, undoRemove, updatePlannedService } from '../../../store'
+import {
+  Button,
+  EmptyState,
+  Field,
+  FormActions,
+  FormError,
+  ImeTextArea,
+  ImeTextInput,
+  RecordActions,
+  Section,
+  formText,
+  readAtSubmit,
+  useDeleteWithUndo,
+} from '../../common'
 import { useCommand } from '../useCommand'
 import { DomainField } from './DomainField'
 
@@ -14,7 +29,9 @@ export function PlanSection({ caseFile }: { caseFile: CaseFile }) {
   const t = useT()
   const label = useEnumLabel()
   const cmd = useCommand()
-  const [adding, setAdding] = useState(false)
+  const removal = useCommand()
+  const deleteWithUndo = useDeleteWithUndo(removal.run)
+  const [editing, setEditing] = useState<string | 'new' | undefined>(undefined)
   const caseId = caseFile.meta.id
   const plan = caseFile.plan
   if (caseFile.selection?.kind !== 'caseManagement') {
@@ -40,61 +57,75 @@ export function PlanSection({ caseFile }: { caseFile: CaseFile }) {
       <FormError message={cmd.formError} />
       <div className="ui-section__head">
         <h3>{t('caseFile.plan.services')}</h3>
-        {adding ? null : <Button onClick={() => setAdding(true)}>{t('caseFile.plan.addService')}</Button>}
+        {editing === undefined ? <Button onClick={() => setEditing('new')}>{t('caseFile.plan.addService')}</Button> : null}
       </div>
-      {adding ? <PlannedServiceForm caseId={caseId} onDone={() => setAdding(false)} /> : null}
+      {editing === 'new' ? <PlannedServiceForm caseId={caseId} onDone={() => setEditing(undefined)} /> : null}
+      <FormError message={removal.formError} />
       {services.length === 0 ? (
         <EmptyState>{t('caseFile.plan.noServices')}</EmptyState>
       ) : (
         <ul className="ui-list">
-          {services.map((s) => (
-            <li key={s.id}>
-              <strong>{s.name}</strong> · {label('serviceDomain', s.domain)} · {s.provider}
-              <div className="cf-meta">
-                {s.frequency ? `${s.frequency} · ` : ''}
-                {formatDate(s.startDate)} ~ {s.endDate ? formatDate(s.endDate) : ''}
-              </div>
-            </li>
-          ))}
+          {services.map((s) =>
+            editing === s.id ? (
+              <li key={s.id}>
+                <PlannedServiceForm caseId={caseId} initial={s} onDone={() => setEditing(undefined)} />
+              </li>
+            ) : (
+              <li key={s.id} className="ui-record">
+                <div className="ui-record__body">
+                  <strong>{s.name}</strong> · {label('serviceDomain', s.domain)} · {s.provider}
+                  <div className="cf-meta">
+                    {s.frequency ? `${s.frequency} · ` : ''}
+                    {formatDate(s.startDate)} ~ {s.endDate ? formatDate(s.endDate) : ''}
+                  </div>
+                </div>
+                <RecordActions
+                  what={s.name}
+                  disabled={editing !== undefined}
+                  onEdit={() => setEditing(s.id)}
+                  onDelete={() => void deleteWithUndo(() => removePlannedService(caseId, s.id), undoRemove)}
+                />
+              </li>
+            ),
+          )}
         </ul>
       )}
     </Section>
   )
 }
 
-function PlannedServiceForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+function PlannedServiceForm({ caseId, initial, onDone }: { caseId: string; initial?: PlannedService; onDone: () => void }) {
   const t = useT()
   const cmd = useCommand(FIELDS)
-  const [domain, setDomain] = useState<ServiceDomain>('economy')
-  const [name, setName] = useState('')
-  const [provider, setProvider] = useState('')
-  const [frequency, setFrequency] = useState('')
-  const [startDate, setStartDate] = useState(todayInSeoul())
-  const [endDate, setEndDate] = useState('')
-  const save = async () => {
-    const ok = await cmd.run(() =>
-      addPlannedService(caseId, { domain, name, provider, frequency, startDate, endDate: endDate || undefined }),
-    )
+  const [domain, setDomain] = useState<ServiceDomain>(initial?.domain ?? 'economy')
+  const [startDate, setStartDate] = useState(initial?.startDate ?? todayInSeoul())
+  const [endDate, setEndDate] = useState(initial?.endDate ?? '')
+  const save = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    const form = e.currentTarget
+    const input = {
+      domain,
+      name: formText(form, 'name'),
+      provider: formText(form, 'provider'),
+      frequency: formText(form, 'frequency'),
+      startDate,
+      endDate: endDate || undefined,
+    }
+    const ok = await cmd.run(() => (initial ? updatePlannedService(caseId, initial.id, input) : addPlannedService(caseId, input)))
     if (ok) onDone()
   }
   return (
-    <form
-      className="cf-card"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void save()
-      }}
-    >
+    <form className="cf-card" onSubmit={(e) => void save(e)} aria-label={initial ? t('caseFile.plan.editService') : t('caseFile.plan.addService')}>
       <div className="ui-grid">
         <DomainField value={domain} onChange={setDomain} error={cmd.errorFor('domain')} />
         <Field label={t('caseFile.serviceName')} error={cmd.errorFor('name')} required>
-          {(c) => <input className="ui-input" {...c} value={name} onChange={(e) => setName(e.currentTarget.value)} />}
+          {(c) => <ImeTextInput {...c} name="name" value={initial?.name ?? ''} onCommit={readAtSubmit} />}
         </Field>
         <Field label={t('caseFile.provider')} error={cmd.errorFor('provider')} required>
-          {(c) => <input className="ui-input" {...c} value={provider} onChange={(e) => setProvider(e.currentTarget.value)} />}
+          {(c) => <ImeTextInput {...c} name="provider" value={initial?.provider ?? ''} onCommit={readAtSubmit} />}
         </Field>
         <Field label={t('caseFile.plan.frequency')} error={cmd.errorFor('frequency')} hint={t('caseFile.plan.frequencyHint')}>
-          {(c) => <input className="ui-input" {...c} value={frequency} onChange={(e) => setFrequency(e.currentTarget.value)} />}
+          {(c) => <ImeTextInput {...c} name="frequency" value={initial?.frequency ?? ''} onCommit={readAtSubmit} />}
         </Field>
         <Field label={t('caseFile.plan.startDate')} error={cmd.errorFor('startDate')}>
           {(c) => <input className="ui-input" type="date" {...c} value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} />}
