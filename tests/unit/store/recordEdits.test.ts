@@ -33,8 +33,12 @@ import {
   updatePlannedService,
   updateVisit,
 } from '../../../src/store'
-import type { CaseFile } from '../../../src/domain'
+import type { CaseFile, Closure } from '../../../src/domain'
+import { caseDocName, rootMap } from '../../../src/store/caseDoc'
+import { LOCAL_ORIGIN } from '../../../src/store/commandCore'
 import { getDb } from '../../../src/store/db'
+import { openDoc, whenWritten } from '../../../src/store/docStore'
+import { writeClosure } from '../../../src/store/recordEdits'
 import { caseInput, reopen, useFreshStore } from './helpers'
 
 async function caseFile(id: string): Promise<CaseFile> {
@@ -239,6 +243,17 @@ describe('visits: no contact default, edit, delete, undo', () => {
   })
 })
 
+/** Puts the case back in 서비스 제공 with `closure` still recorded, as the store's own write would. */
+async function reopenWithClosure(id: string, closure: Closure): Promise<void> {
+  const name = caseDocName(id)
+  const doc = await openDoc(name)
+  doc.transact(() => {
+    rootMap(doc, 'meta').set('stage', 'delivery')
+    writeClosure(doc, closure)
+  }, LOCAL_ORIGIN)
+  await whenWritten(name)
+}
+
 async function closedCase(): Promise<string> {
   const id = await createCase(caseInput())
   await setSelection(id, { kind: 'linkage', decidedAt: '2026-11-05' })
@@ -283,10 +298,14 @@ describe('closure: edit, and delete only where the domain allows', () => {
     expect((await caseFile(id)).closure?.reason).toBe('improved')
   })
 
-  it('refuses to delete the closure of a closed case or one with follow-ups; deletes and restores it after 재개', async () => {
+  it('refuses to delete the closure of a closed case or one with follow-ups; deletes and restores one left on an open case', async () => {
     const id = await closedCase()
     await refused(() => removeClosure(id), /삭제할 수 없습니다/)
-    await changeStage(id, 'delivery') // 재개
+    await changeStage(id, 'followUp')
+    await refused(() => removeClosure(id), /삭제할 수 없습니다/)
+    // A closure on a case that is open again (written before 재개 cleared it, or merged in from another device).
+    const closure = (await caseFile(id)).closure!
+    await reopenWithClosure(id, closure)
     const f = await addFollowUp(id, { date: '2027-05-30', contact: 'reached' })
     await refused(() => removeClosure(id), /사후관리 기록/)
     await removeFollowUp(id, f)
