@@ -101,7 +101,7 @@ export const CRISIS_SIGNS = [
 export const CrisisSignSchema = z.enum(CRISIS_SIGNS)
 export type CrisisSign = z.infer<typeof CrisisSignSchema>
 
-export const HISTORY_KINDS = ['stage', 'selection', 'conference', 'closure', 'referral', 'transfer'] as const
+export const HISTORY_KINDS = ['stage', 'selection', 'conference', 'closure', 'referral', 'transfer', 'level', 'reopen'] as const
 export const HistoryKindSchema = z.enum(HISTORY_KINDS)
 export type HistoryKind = z.infer<typeof HistoryKindSchema>
 

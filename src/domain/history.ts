@@ -1,5 +1,7 @@
-// The case history: stage changes, selection, conferences, closure, referral and transfer between teams.
+// The case history: stage changes, selection, conferences, closure, referral and transfer between teams,
+// case level changes (with their reason) and reopening, which keeps the closure it cleared.
 import * as z from 'zod/mini'
+import { ClosureSchema } from './closure'
 import { HistoryKindSchema } from './enums'
 import { InstantSchema, safeText } from './primitives'
 
@@ -10,5 +12,7 @@ export const HistoryEventSchema = z.object({
   from: z.optional(z.string().check(z.maxLength(100))),
   to: z.optional(z.string().check(z.maxLength(100))),
   note: z.optional(safeText(2000)),
+  /** 'reopen': the closure the case had until it was reopened (the current state no longer holds it). */
+  closure: z.optional(ClosureSchema),
 })
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>

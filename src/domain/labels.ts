@@ -111,6 +111,8 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
     closure: { ko: '종결', en: 'Closure' },
     referral: { ko: '의뢰(공유)', en: 'Referral (shared)' },
     transfer: { ko: '이관', en: 'Transfer' },
+    level: { ko: '사례 수준 변경', en: 'Case level change' },
+    reopen: { ko: '사례 재개', en: 'Case reopened' },
   },
   selfSufficiencyStep: {
     basicCounseling: { ko: '기초상담', en: 'Initial counselling' },

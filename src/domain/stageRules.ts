@@ -59,6 +59,13 @@ function previousStage(cf: CaseFile, from: Stage): Stage | undefined {
   return STAGES[indexOf(from) - 1]
 }
 
+/** Reopening (재개): a closed case, or one in 사후관리, goes back to 서비스 제공 if it could enter it. */
+export function checkReopen(cf: CaseFile): TransitionResult {
+  if (cf.meta.stage !== 'closed' && cf.meta.stage !== 'followUp') return refuse('종결되었거나 사후관리 중인 사례만 재개할 수 있습니다.')
+  const entry = entryCheck(cf, 'delivery')
+  return entry.ok ? OK : refuse(`재개할 수 없습니다: ${entry.reason}`)
+}
+
 export function checkTransition(cf: CaseFile, to: Stage): TransitionResult {
   const from = cf.meta.stage
   if (from === to) return refuse(`이미 ${ko(to)} 단계입니다.`)

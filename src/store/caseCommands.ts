@@ -15,7 +15,10 @@ import {
   SelectionSchema,
   ServiceDomainSchema,
   StageSchema,
+  CaseLevelSchema,
+  checkReopen,
   checkTransition,
+  requiredText,
 } from '../domain'
 import type {
   CaseFile,
@@ -225,16 +228,62 @@ export async function setSelection(caseId: string, input: z.input<typeof Selecti
   })
 }
 
-/** Moves the case to another stage when the domain rules allow it. */
+/** Moves the case to another stage when the domain rules allow it; closed → 서비스 제공 reopens it (reopenCase). */
 export async function changeStage(caseId: string, to: Stage): Promise<void> {
   const target = validate(StageSchema, to)
   await mutateCase(caseId, (cf) => {
     const check = checkTransition(cf, target)
     if (!check.ok) throw new TransitionError(check.reason)
+    if (cf.meta.stage === 'closed' && target === 'delivery') return reopening(cf, undefined)
     return {
       result: undefined,
       write: (doc) => rootMap(doc, 'meta').set('stage', target),
       history: [{ at: nowInstant(), kind: 'stage', from: cf.meta.stage, to: target }],
+    }
+  })
+}
+
+const REASON = requiredText(500, '사유를 입력하세요.')
+
+/**
+ * 재개: a closed case (or one in 사후관리) goes back to 서비스 제공. The closure leaves the current state,
+ * so deadlines and statistics count the case as open again, and is kept whole in the history event.
+ */
+export async function reopenCase(caseId: string, reason: string): Promise<void> {
+  const note = validate(z.object({ reason: REASON }), { reason }).reason
+  await mutateCase(caseId, (cf) => {
+    const check = checkReopen(cf)
+    if (!check.ok) throw new TransitionError(check.reason)
+    return reopening(cf, note)
+  })
+}
+
+function reopening(cf: CaseFile, note: string | undefined) {
+  const at = nowInstant()
+  return {
+    result: undefined,
+    write: (doc: Y.Doc) => {
+      writeOptional(doc, 'closure', undefined)
+      rootMap(doc, 'meta').set('stage', 'delivery')
+    },
+    history: [
+      {
+        at, kind: 'reopen' as const, from: cf.meta.stage, to: 'delivery',
+        ...(note ? { note } : {}), ...(cf.closure ? { closure: cf.closure } : {}),
+      },
+    ],
+  }
+}
+
+/** 사례 수준 (일반 / 고난도) changes with a reason, kept in the history. */
+export async function changeLevel(caseId: string, level: CaseLevel, reason: string): Promise<void> {
+  const input = validate(z.object({ level: CaseLevelSchema, reason: REASON }), { level, reason })
+  await mutateCase(caseId, (cf) => {
+    if (cf.meta.level === input.level) refuse('level', '이미 그 사례 수준입니다.')
+    return {
+      result: undefined,
+      write: (doc) => rootMap(doc, 'meta').set('level', input.level),
+      history: [{ at: nowInstant(), kind: 'level', from: cf.meta.level, to: input.level, note: input.reason }],
     }
   })
 }

@@ -20,6 +20,8 @@ export {
   setCrisisSigns,
   setSelection,
   changeStage,
+  changeLevel,
+  reopenCase,
   closeCase,
   type CreateCaseInput,
   type MemberInput,

@@ -1,9 +1,11 @@
 // Who the case is about at a glance: head of household, masked identifiers, stage, level and what is due.
-import { computeDue, DUE_FILTERS, formatDate, formatPhone, headOf, maskRrn, todayInSeoul } from '../../domain'
-import type { CaseFile } from '../../domain'
+import { useState } from 'react'
+import { CASE_LEVELS, computeDue, DUE_FILTERS, formatDate, formatPhone, headOf, maskRrn, todayInSeoul } from '../../domain'
+import type { CaseFile, CaseLevel } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
-import { useSettings } from '../../store'
-import { Badge } from '../common'
+import { changeLevel, useSettings } from '../../store'
+import { Badge, Button, ChoiceGroup } from '../common'
+import { ReasonForm } from './ReasonForm'
 
 export function CaseHeader({ caseFile }: { caseFile: CaseFile }) {
   const t = useT()
@@ -13,12 +15,18 @@ export function CaseHeader({ caseFile }: { caseFile: CaseFile }) {
   const { deadlines } = useSettings()
   const due = computeDue(caseFile, todayInSeoul(), deadlines)
   const phone = head?.phone ?? caseFile.household.phone
+  const [changingLevel, setChangingLevel] = useState(false)
   return (
     <header className="cf-header">
       <h1>{head?.name ?? t('caseFile.unnamed')}</h1>
       <div className="ui-row">
         <Badge tone="info">{label('stage', caseFile.meta.stage)}</Badge>
         <Badge tone={caseFile.meta.level === 'intensive' ? 'warn' : 'neutral'}>{label('caseLevel', caseFile.meta.level)}</Badge>
+        {changingLevel ? null : (
+          <Button variant="ghost" onClick={() => setChangingLevel(true)}>
+            {t('caseFile.level.change')}
+          </Button>
+        )}
         {caseFile.selection ? <Badge>{label('selectionKind', caseFile.selection.kind)}</Badge> : null}
         {DUE_FILTERS.filter((f) => due[f]).map((f) => (
           <Badge key={f} tone="danger">
@@ -26,6 +34,7 @@ export function CaseHeader({ caseFile }: { caseFile: CaseFile }) {
           </Badge>
         ))}
       </div>
+      {changingLevel ? <LevelForm caseFile={caseFile} onDone={() => setChangingLevel(false)} /> : null}
       <dl>
         {head?.birthDate ? (
           <>
@@ -45,5 +54,22 @@ export function CaseHeader({ caseFile }: { caseFile: CaseFile }) {
         <dd>{formatDate(caseFile.intake.date)}</dd>
       </dl>
     </header>
+  )
+}
+
+function LevelForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => void }) {
+  const t = useT()
+  const label = useEnumLabel()
+  const other = CASE_LEVELS.find((l) => l !== caseFile.meta.level) ?? caseFile.meta.level
+  const [level, setLevel] = useState<CaseLevel>(other)
+  return (
+    <ReasonForm title={t('caseFile.level.change')} onSubmit={(reason) => changeLevel(caseFile.meta.id, level, reason)} onDone={onDone}>
+      <ChoiceGroup
+        legend={t('caseFile.level.new')}
+        choices={CASE_LEVELS.map((v) => ({ value: v, label: label('caseLevel', v) }))}
+        value={level}
+        onChange={setLevel}
+      />
+    </ReasonForm>
   )
 }

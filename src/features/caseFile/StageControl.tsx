@@ -3,8 +3,9 @@ import { useState } from 'react'
 import { STAGES } from '../../domain'
 import type { CaseFile, Stage } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
-import { changeStage } from '../../store'
+import { changeStage, reopenCase } from '../../store'
 import { Button, Field, FormError } from '../common'
+import { ReasonForm } from './ReasonForm'
 import { useCommand } from './useCommand'
 
 /** The usual next stage (서비스연계가구 skip the plan). */
@@ -23,7 +24,9 @@ export function StageControl({ caseFile }: { caseFile: CaseFile }) {
   const currentIndex = STAGES.indexOf(current)
   const next = nextStage(caseFile)
   const [target, setTarget] = useState<Stage | ''>('')
+  const [reopening, setReopening] = useState(false)
   const caseId = caseFile.meta.id
+  const closed = current === 'closed' || current === 'followUp'
 
   return (
     <div aria-label={t('caseFile.stage.title')} role="group">
@@ -62,8 +65,14 @@ export function StageControl({ caseFile }: { caseFile: CaseFile }) {
         >
           {t('caseFile.stage.change')}
         </Button>
+        {closed && !reopening ? <Button onClick={() => setReopening(true)}>{t('caseFile.reopen.action')}</Button> : null}
       </div>
       <FormError message={cmd.formError} />
+      {reopening ? (
+        <ReasonForm title={t('caseFile.reopen.title')} onSubmit={(reason) => reopenCase(caseId, reason)} onDone={() => setReopening(false)}>
+          <p className="muted">{t('caseFile.reopen.explain')}</p>
+        </ReasonForm>
+      ) : null}
     </div>
   )
 }
