@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Principal } from './access'
 import { hashToken, MUST_CHANGE } from './auth'
 import { changeAccess } from './core'
+import { deleteCase } from './caseDeletion'
 import type { RelayCore } from './core'
 import type { UserRecord } from './storage/types'
 
@@ -151,6 +152,13 @@ export async function handleApi(core: RelayCore, req: IncomingMessage, res: Serv
         if (!result.ok) return json(res, result.status, { error: result.error })
         const c = result.change
         return json(res, 200, { ok: true, name: c.name, kind: c.kind, from: c.fromTeam, to: c.toTeam, at: new Date(c.at).toISOString(), seq: c.seq })
+      }
+      case 'POST /api/delete': {
+        const u = bearerUser(core, req)
+        requireJson(req)
+        const body = await readJson(req)
+        const result = deleteCase(core, { id: u.id, role: u.role, team: u.team }, ip, stringField(body, 'name'), optionalString(body, 'reason', 2000))
+        return result.ok ? json(res, 200, { ok: true, name: result.name }) : json(res, result.status, { error: result.error })
       }
       default:
         return json(res, 404, { error: '없는 API입니다.' })

@@ -7,7 +7,7 @@ import type { AuditRecord, RelayStorage } from './storage/types'
 
 export type AuditAction =
   | 'login' | 'login-failed' | 'login-locked' | 'read' | 'write' | 'refused' | 'share' | 'transfer' | 'revoked'
-  | 'login-revoked-device' | 'wipe-sent' | 'live' | 'viewed'
+  | 'login-revoked-device' | 'wipe-sent' | 'live' | 'viewed' | 'deleted'
 
 const FAILURES = new Set<string>(['login-failed', 'login-locked'])
 

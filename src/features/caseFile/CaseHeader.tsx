@@ -3,7 +3,12 @@ import { useState } from 'react'
 import { CASE_LEVELS, computeDue, DUE_FILTERS, formatDate, formatPhone, headOf, maskRrn, todayInSeoul } from '../../domain'
 import type { CaseFile, CaseLevel } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
+import { useAccess } from '../../security/access'
+import { currentToken } from '../../security/session'
 import { changeLevel, useSettings } from '../../store'
+import { caseDocName } from '../../store/caseDoc'
+import { deleteCaseOnRelay } from '../../sync/caseDeletion'
+import { navigate } from '../shell/router'
 import { Badge, Button, ChoiceGroup } from '../common'
 import { ReasonForm } from './ReasonForm'
 
@@ -16,6 +21,9 @@ export function CaseHeader({ caseFile }: { caseFile: CaseFile }) {
   const due = computeDue(caseFile, todayInSeoul(), deadlines)
   const phone = head?.phone ?? caseFile.household.phone
   const [changingLevel, setChangingLevel] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const access = useAccess()
+  const supervisor = access.status === 'unlocked' && access.account.role === 'supervisor'
   return (
     <header className="cf-header">
       <h1>{head?.name ?? t('caseFile.unnamed')}</h1>
@@ -35,6 +43,21 @@ export function CaseHeader({ caseFile }: { caseFile: CaseFile }) {
         ))}
       </div>
       {changingLevel ? <LevelForm caseFile={caseFile} onDone={() => setChangingLevel(false)} /> : null}
+      {supervisor && !deleting ? (
+        <Button variant="ghost" onClick={() => setDeleting(true)}>
+          {t('caseFile.delete.action')}
+        </Button>
+      ) : null}
+      {deleting ? (
+        <ReasonForm
+          title={t('caseFile.delete.title')}
+          onSubmit={(reason) => deleteCaseOnRelay(currentToken(), caseDocName(caseFile.meta.id), reason)}
+          onDone={() => setDeleting(false)}
+          onSaved={() => navigate({ name: 'cases' })}
+        >
+          <p className="muted">{t('caseFile.delete.explain')}</p>
+        </ReasonForm>
+      ) : null}
       <dl>
         {head?.birthDate ? (
           <>

@@ -5,12 +5,14 @@ import { useT } from '../../i18n'
 import { Field, FormActions, ImeTextArea } from '../common'
 import { useCommand } from './useCommand'
 
-export function ReasonForm({ title, children, onSubmit, onDone }: {
+export function ReasonForm({ title, children, onSubmit, onDone, onSaved }: {
   title: string
   /** Fields before the reason (e.g. the new level). */
   children?: ReactNode
   onSubmit: (reason: string) => Promise<unknown>
+  /** Closes the form (saved or cancelled). */
   onDone: () => void
+  onSaved?: () => void
 }) {
   const t = useT()
   const cmd = useCommand(['reason', 'level'])
@@ -21,7 +23,11 @@ export function ReasonForm({ title, children, onSubmit, onDone }: {
       aria-label={title}
       onSubmit={(e) => {
         e.preventDefault()
-        void cmd.run(() => onSubmit(reason)).then((ok) => ok && onDone())
+        void cmd.run(() => onSubmit(reason)).then((ok) => {
+          if (!ok) return
+          onDone()
+          onSaved?.()
+        })
       }}
     >
       <h3>{title}</h3>

@@ -2,6 +2,7 @@
 // anything else (TransitionError, unclaimed issues, unexpected failures) becomes the form's message.
 import { useCallback, useState } from 'react'
 import { TransitionError, ValidationError } from '../../store'
+import { CaseDeletionError } from '../../sync/caseDeletion'
 import type { ValidationIssue } from '../../store'
 
 export interface CommandState {
@@ -51,7 +52,7 @@ export function useCommand(fields: readonly string[] = [], fallbackMessage = 'ì 
           }
           setFieldErrors(byField)
           setFormError(rest.length > 0 ? rest.join(' ') : undefined)
-        } else if (err instanceof TransitionError) {
+        } else if (err instanceof TransitionError || err instanceof CaseDeletionError) {
           setFieldErrors({})
           setFormError(err.message)
         } else {
