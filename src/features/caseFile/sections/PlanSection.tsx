@@ -2,7 +2,7 @@
 // be edited in place and deleted (asks once, undo from the toast).
 import { useState } from 'react'
 import type { FormEvent } from 'react'
-import { formatDate, todayInSeoul } from '../../../domain'
+import { formatDate, rankedNeeds, todayInSeoul } from '../../../domain'
 import type { CaseFile, PlannedService, ServiceDomain } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { addPlannedService, removePlannedService, setText, undoRemove, updatePlannedService } from '../../../store'
@@ -32,6 +32,7 @@ export function PlanSection({ caseFile }: { caseFile: CaseFile }) {
   const removal = useCommand()
   const deleteWithUndo = useDeleteWithUndo(removal.run)
   const [editing, setEditing] = useState<string | 'new' | undefined>(undefined)
+  const [newDomain, setNewDomain] = useState<ServiceDomain | undefined>(undefined)
   const caseId = caseFile.meta.id
   const plan = caseFile.plan
   if (caseFile.selection?.kind !== 'caseManagement') {
@@ -55,11 +56,28 @@ export function PlanSection({ caseFile }: { caseFile: CaseFile }) {
         )}
       </Field>
       <FormError message={cmd.formError} />
+      <RankedNeeds
+        caseFile={caseFile}
+        disabled={editing !== undefined}
+        onPlan={(domain) => {
+          setNewDomain(domain)
+          setEditing('new')
+        }}
+      />
       <div className="ui-section__head">
         <h3>{t('caseFile.plan.services')}</h3>
-        {editing === undefined ? <Button onClick={() => setEditing('new')}>{t('caseFile.plan.addService')}</Button> : null}
+        {editing === undefined ? (
+          <Button
+            onClick={() => {
+              setNewDomain(undefined)
+              setEditing('new')
+            }}
+          >
+            {t('caseFile.plan.addService')}
+          </Button>
+        ) : null}
       </div>
-      {editing === 'new' ? <PlannedServiceForm caseId={caseId} onDone={() => setEditing(undefined)} /> : null}
+      {editing === 'new' ? <PlannedServiceForm caseId={caseId} domain={newDomain} onDone={() => setEditing(undefined)} /> : null}
       <FormError message={removal.formError} />
       {services.length === 0 ? (
         <EmptyState>{t('caseFile.plan.noServices')}</EmptyState>
@@ -94,10 +112,51 @@ export function PlanSection({ caseFile }: { caseFile: CaseFile }) {
   )
 }
 
-function PlannedServiceForm({ caseId, initial, onDone }: { caseId: string; initial?: PlannedService; onDone: () => void }) {
+/**
+ * The plan's suggestions: the latest 욕구조사's needs in priority order (시급성, then 중요도: rankedNeeds),
+ * each marked when a planned service already covers its domain, else with a button to plan one.
+ */
+function RankedNeeds({ caseFile, disabled, onPlan }: { caseFile: CaseFile; disabled: boolean; onPlan: (d: ServiceDomain) => void }) {
+  const t = useT()
+  const label = useEnumLabel()
+  const ranked = rankedNeeds(caseFile.assessment)
+  if (ranked.length === 0) return null
+  const planned = new Set((caseFile.plan?.services ?? []).map((s) => s.domain))
+  const date = caseFile.assessment.date
+  return (
+    <div className="cf-ranked">
+      <h3>{date ? t('caseFile.plan.rankedOn', { date: formatDate(date) }) : t('caseFile.plan.ranked')}</h3>
+      <ol className="ui-list" aria-label={t('caseFile.plan.ranked')}>
+        {ranked.map(({ domain, need }) => (
+          <li key={domain} className="ui-record">
+            <div className="ui-record__body">
+              <strong>{label('serviceDomain', domain)}</strong>{' '}
+              <span className="cf-meta">{t('caseFile.plan.scores', { urgency: need.urgency, importance: need.importance })}</span>
+            </div>
+            {planned.has(domain) ? (
+              <span className="cf-meta">{t('caseFile.plan.covered')}</span>
+            ) : (
+              <Button disabled={disabled} onClick={() => onPlan(domain)} aria-label={t('caseFile.plan.planFor', { domain: label('serviceDomain', domain) })}>
+                {t('caseFile.plan.addService')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+function PlannedServiceForm({ caseId, initial, domain: suggested, onDone }: {
+  caseId: string
+  initial?: PlannedService
+  /** A new service for this need (from the ranked needs). */
+  domain?: ServiceDomain
+  onDone: () => void
+}) {
   const t = useT()
   const cmd = useCommand(FIELDS)
-  const [domain, setDomain] = useState<ServiceDomain>(initial?.domain ?? 'economy')
+  const [domain, setDomain] = useState<ServiceDomain>(initial?.domain ?? suggested ?? 'economy')
   const [startDate, setStartDate] = useState(initial?.startDate ?? todayInSeoul())
   const [endDate, setEndDate] = useState(initial?.endDate ?? '')
   const save = async (e: FormEvent<HTMLFormElement>) => {
