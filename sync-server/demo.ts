@@ -75,6 +75,8 @@ function demoCase(i: number, team: string, createdBy: string): CaseFile {
     }] : [],
     followUps: [],
     history: [],
+    consents: [],
+    referrals: [],
   }
   if (['selection', 'planning', 'delivery'].includes(stage)) cf.selection = { kind: selected ? 'caseManagement' : 'linkage', decidedAt: `2026-11-1${i % 9}` }
   if (selected) cf.plan = { longTermGoals: '안정적인 주거 유지와 소득 회복', shortTermGoals: '체납 해소, 정기 안부 확인', services: [{ id: `s${i}`, domain: 'health', name: '방문건강관리', provider: '서대문구 보건소', frequency: '월 2회', startDate: '2026-11-20' }] }

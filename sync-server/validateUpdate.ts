@@ -6,8 +6,8 @@
 // Pure: bytes in, verdict out; a Y.Doc is built from encoded updates only (sync-server/README.md).
 import * as Y from 'yjs'
 import {
-  ConferenceSchema, FollowUpSchema, HistoryEventSchema, LinkageSchema, MemberSchema, MonitoringNoteSchema,
-  PlannedServiceSchema, VisitNoteSchema, caseFileShapeProblem, containsRrn, shapeProblem,
+  ConferenceSchema, ConsentSchema, FollowUpSchema, HistoryEventSchema, LinkageSchema, MemberSchema, MonitoringNoteSchema,
+  PlannedServiceSchema, ReferralSchema, VisitNoteSchema, caseFileShapeProblem, containsRrn, shapeProblem,
 } from '../src/domain'
 import { CASE_DOC_PREFIX, hasCaseFile, rawCaseFile } from '../src/store/caseDoc'
 import { relaySummaryOf } from './caseSummary'
@@ -27,12 +27,12 @@ type SharedType = Y.Doc['share'] extends Map<string, infer T> ? T : never
 
 const MAP_ROOTS = new Set([
   'meta', 'household', 'members', 'intake', 'assessment', 'selection', 'conferences', 'plan', 'linkages',
-  'monitoring', 'visits', 'closure', 'followUps',
+  'monitoring', 'visits', 'closure', 'followUps', 'consents', 'referrals',
 ])
 const ARRAY_ROOTS = new Set(['history'])
 const ENTITY_SCHEMAS = {
   members: MemberSchema, conferences: ConferenceSchema, linkages: LinkageSchema, monitoring: MonitoringNoteSchema,
-  visits: VisitNoteSchema, followUps: FollowUpSchema,
+  visits: VisitNoteSchema, followUps: FollowUpSchema, consents: ConsentSchema, referrals: ReferralSchema,
 } as const
 
 /**

@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 import { AssessmentSchema } from './assessment'
 import { ClosureSchema } from './closure'
 import { ConferenceSchema } from './conference'
+import { ConsentSchema } from './consent'
 import { CaseLevelSchema, CrisisGradeSchema, SelfSufficiencyStepSchema, StageSchema } from './enums'
 import { FollowUpSchema } from './followUp'
 import { HistoryEventSchema } from './history'
@@ -12,6 +13,7 @@ import { LinkageSchema } from './linkage'
 import { MemberSchema } from './member'
 import { MonitoringNoteSchema } from './monitoring'
 import { CaseIdSchema, InstantSchema } from './primitives'
+import { ReferralSchema } from './referral'
 import { StoredSelectionSchema } from './selection'
 import { shapeProblem } from './storedShape'
 import { ServicePlanSchema } from './servicePlan'
@@ -59,6 +61,9 @@ const caseFileShape = {
   closure: z.optional(ClosureSchema),
   followUps: z.array(FollowUpSchema),
   history: z.array(HistoryEventSchema),
+  /** 개인정보 제공 동의 and 의뢰 / 열람 공유 between teams (consent.ts, referral.ts); files from before them have none. */
+  consents: z._default(z.array(ConsentSchema), () => []),
+  referrals: z._default(z.array(ReferralSchema), () => []),
 }
 
 type CaseFileShape = z.infer<z.ZodMiniObject<typeof caseFileShape>>
@@ -95,6 +100,8 @@ const CaseFileCheckedEntitiesSchema = z
     visits: z.array(z.custom<z.infer<typeof VisitNoteSchema>>()),
     followUps: z.array(z.custom<z.infer<typeof FollowUpSchema>>()),
     history: z.array(z.custom<z.infer<typeof HistoryEventSchema>>()),
+    consents: z._default(z.array(z.custom<z.infer<typeof ConsentSchema>>()), () => []),
+    referrals: z._default(z.array(z.custom<z.infer<typeof ReferralSchema>>()), () => []),
   })
   .check(caseFileRules)
 

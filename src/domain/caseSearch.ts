@@ -28,12 +28,15 @@ export interface CaseFilter {
   targetType?: TargetType
   selection?: SelectionFilter
   level?: CaseLevel
+  /** 의뢰 받음: cases a referral waits at for this team (its id), not yet accepted. */
+  referredTo?: string
 }
 
 export function matchesCaseFilter(s: CaseSummary, f: CaseFilter): boolean {
   if (f.targetType && s.targetType !== f.targetType) return false
   if (f.level && s.level !== f.level) return false
   if (f.selection && (s.selectionKind ?? 'none') !== f.selection) return false
+  if (f.referredTo && !(s.referredTo ?? []).includes(f.referredTo)) return false
   return true
 }
 

@@ -101,7 +101,11 @@ export const CRISIS_SIGNS = [
 export const CrisisSignSchema = z.enum(CRISIS_SIGNS)
 export type CrisisSign = z.infer<typeof CrisisSignSchema>
 
-export const HISTORY_KINDS = ['stage', 'selection', 'conference', 'closure', 'referral', 'transfer', 'level', 'reopen'] as const
+/** referral/referralAccepted/share/unshare/transfer: access between teams (referral.ts); consent: recorded or withdrawn. */
+export const HISTORY_KINDS = [
+  'stage', 'selection', 'conference', 'closure', 'referral', 'transfer', 'level', 'reopen',
+  'referralAccepted', 'share', 'unshare', 'consent',
+] as const
 export const HistoryKindSchema = z.enum(HISTORY_KINDS)
 export type HistoryKind = z.infer<typeof HistoryKindSchema>
 
@@ -113,6 +117,16 @@ export type SelfSufficiencyStep = z.infer<typeof SelfSufficiencyStepSchema>
 export const CRISIS_GRADES = ['A', 'B', 'C'] as const
 export const CrisisGradeSchema = z.enum(CRISIS_GRADES)
 export type CrisisGrade = z.infer<typeof CrisisGradeSchema>
+
+/** 개인정보 제공 동의를 받은 방법: 서면 / 구두. */
+export const CONSENT_METHODS = ['written', 'verbal'] as const
+export const ConsentMethodSchema = z.enum(CONSENT_METHODS)
+export type ConsentMethod = z.infer<typeof ConsentMethodSchema>
+
+/** What allowed a provision to another team: a consent on record, or 사회보장급여법 제15조 (조사·의뢰). */
+export const REFERRAL_BASES = ['consent', 'ssa-15'] as const
+export const ReferralBasisSchema = z.enum(REFERRAL_BASES)
+export type ReferralBasis = z.infer<typeof ReferralBasisSchema>
 
 /** Every enum by its label key (labels.ts, pickers, filters). */
 export const ENUMS = {
@@ -133,6 +147,8 @@ export const ENUMS = {
   historyKind: HISTORY_KINDS,
   selfSufficiencyStep: SELF_SUFFICIENCY_STEPS,
   crisisGrade: CRISIS_GRADES,
+  consentMethod: CONSENT_METHODS,
+  referralBasis: REFERRAL_BASES,
 } as const
 export type EnumName = keyof typeof ENUMS
 export type EnumValue<K extends EnumName> = (typeof ENUMS)[K][number]

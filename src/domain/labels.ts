@@ -109,10 +109,14 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
     selection: { ko: '대상자 구분', en: 'Selection' },
     conference: { ko: '사례회의', en: 'Case conference' },
     closure: { ko: '종결', en: 'Closure' },
-    referral: { ko: '의뢰(공유)', en: 'Referral (shared)' },
+    referral: { ko: '의뢰', en: 'Referral' },
     transfer: { ko: '이관', en: 'Transfer' },
     level: { ko: '사례 수준 변경', en: 'Case level change' },
     reopen: { ko: '사례 재개', en: 'Case reopened' },
+    referralAccepted: { ko: '의뢰 수락', en: 'Referral accepted' },
+    share: { ko: '열람 공유', en: 'Shared read-only' },
+    unshare: { ko: '공유 해제', en: 'Sharing ended' },
+    consent: { ko: '개인정보 제공 동의', en: 'Consent to provide information' },
   },
   selfSufficiencyStep: {
     basicCounseling: { ko: '기초상담', en: 'Initial counselling' },
@@ -125,6 +129,14 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
     A: { ko: 'A등급', en: 'Grade A' },
     B: { ko: 'B등급', en: 'Grade B' },
     C: { ko: 'C등급', en: 'Grade C' },
+  },
+  consentMethod: {
+    written: { ko: '서면', en: 'Written' },
+    verbal: { ko: '구두', en: 'Verbal' },
+  },
+  referralBasis: {
+    consent: { ko: '개인정보 제공 동의', en: 'Consent on record' },
+    'ssa-15': { ko: '사회보장급여법 제15조 (조사·의뢰)', en: 'Social Security Benefits Act art. 15 (investigation and referral)' },
   },
 }
 

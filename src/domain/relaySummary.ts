@@ -9,8 +9,8 @@ import { CaseLevelSchema, SelectionKindSchema, StageSchema, TargetTypeSchema } f
 import { CaseIdSchema, DateStringSchema, InstantSchema } from './primitives'
 import type { CaseSummary } from './summary'
 
-/** Bumped when CaseSummary changes meaning: a device ignores summaries of another format. 2: selectionOverdue. */
-export const RELAY_SUMMARY_FORMAT = 2
+/** Bumped when CaseSummary changes meaning: a device ignores summaries of another format. 2: selectionOverdue. 3: referredTo. */
+export const RELAY_SUMMARY_FORMAT = 3
 
 const DueFlagsSchema = z.strictObject({
   assessmentOverdue: z.boolean(),
@@ -38,6 +38,7 @@ const CaseSummarySchema = z.strictObject({
   lastContactDate: z.optional(DateStringSchema),
   due: DueFlagsSchema,
   updatedAt: InstantSchema,
+  referredTo: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(100))),
 })
 
 const RelaySummarySchema = z.strictObject({
@@ -71,6 +72,7 @@ export function decodeRelaySummary(body: string): { day: string; summary: CaseSu
   if (s.selectionKind !== undefined) summary.selectionKind = s.selectionKind
   if (s.nextVisitDate !== undefined) summary.nextVisitDate = s.nextVisitDate
   if (s.lastContactDate !== undefined) summary.lastContactDate = s.lastContactDate
+  if (s.referredTo !== undefined) summary.referredTo = s.referredTo
   return { day, summary }
 }
 

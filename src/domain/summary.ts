@@ -4,6 +4,7 @@ import { computeDeadlines, computeDue, lastContactDate, latestVisit } from './de
 import type { DeadlineSettings, DueFlags } from './deadlines'
 import type { CaseLevel, SelectionKind, Stage, TargetType } from './enums'
 import { headOf } from './member'
+import { referredTeams } from './referral'
 
 export interface CaseSummary {
   id: string
@@ -24,6 +25,8 @@ export interface CaseSummary {
   lastContactDate?: string
   due: DueFlags
   updatedAt: string
+  /** Teams a referral waits at, not yet accepted (의뢰 받음 in their list). */
+  referredTo?: string[]
 }
 
 function latestInstant(cf: CaseFile): string {
@@ -52,5 +55,7 @@ export function summarizeCase(cf: CaseFile, today: string, settings: DeadlineSet
   if (deadlines[0] !== undefined) summary.nextDue = deadlines[0]
   const next = latestVisit(cf)?.nextVisitDate
   if (next !== undefined) summary.nextVisitDate = next
+  const referredTo = referredTeams(cf)
+  if (referredTo.length) summary.referredTo = referredTo
   return summary
 }

@@ -88,6 +88,8 @@ export function buildNewCase(input: CreateCaseInput, id: string = newId(), creat
     visits: [],
     followUps: [],
     history: [],
+    consents: [],
+    referrals: [],
   })
 }
 

@@ -4,17 +4,19 @@ import * as Y from 'yjs'
 import {
   CRISIS_SIGNS,
   ConferenceSchema,
+  ConsentSchema,
   FollowUpSchema,
   HistoryEventSchema,
   LinkageSchema,
   MemberSchema,
   MonitoringNoteSchema,
   PlannedServiceSchema,
+  ReferralSchema,
   VisitNoteSchema,
   compareKo,
   migrateCaseFile,
 } from '../domain'
-import type { CaseFile, CrisisSign, HistoryEvent } from '../domain'
+import type { CaseFile, Consent, CrisisSign, HistoryEvent } from '../domain'
 
 export const CASE_DOC_PREFIX = 'case/'
 export const caseDocName = (caseId: string): string => CASE_DOC_PREFIX + caseId
@@ -30,6 +32,8 @@ export const emptyDoc = (name: string): Y.Doc => new Y.Doc({ guid: name })
 /** Entity collections: Y.Map<id, Y.Map> at the root. */
 export const COLLECTIONS = ['members', 'conferences', 'linkages', 'monitoring', 'visits', 'followUps'] as const
 export type Collection = (typeof COLLECTIONS)[number]
+/** Consents and referral / share records: entity maps too, kept apart from the records that can be edited and deleted. */
+export type AccessCollection = 'consents' | 'referrals'
 
 /** Fields held as Y.Text, per place in the layout. */
 export const TEXT_FIELDS = {
@@ -44,6 +48,8 @@ export const TEXT_FIELDS = {
   visits: ['welfareCheck', 'health', 'housing', 'observations', 'nextSteps'],
   followUps: ['note'],
   plannedServices: [],
+  consents: [],
+  referrals: [],
 } as const satisfies Record<string, readonly string[]>
 
 export class CaseFileReadError extends Error {
@@ -145,7 +151,7 @@ export function childMap(parent: YMap, id: string): YMap {
   return child
 }
 
-export function writeEntity(doc: Y.Doc, collection: Collection, entity: { id: string }): void {
+export function writeEntity(doc: Y.Doc, collection: Collection | AccessCollection, entity: { id: string }): void {
   const map = childMap(rootMap(doc, collection), entity.id)
   writeRecord(map, entity as Record<string, unknown>, TEXT_FIELDS[collection])
 }
@@ -214,6 +220,8 @@ export function writeNewCase(doc: Y.Doc, cf: CaseFile): void {
     for (const v of cf.visits) writeEntity(doc, 'visits', v)
     writeOptional(doc, 'closure', cf.closure)
     for (const f of cf.followUps) writeEntity(doc, 'followUps', f)
+    for (const c of cf.consents) writeEntity(doc, 'consents', c)
+    for (const r of cf.referrals) writeEntity(doc, 'referrals', r)
     if (cf.history.length) historyArray(doc).push(cf.history)
   })
 }
@@ -310,6 +318,8 @@ export function rawCaseFile(doc: Y.Doc): Plain {
     monitoring: entitiesOf(doc, 'monitoring', MonitoringNoteSchema).sort(byKey('date')),
     visits: entitiesOf(doc, 'visits', VisitNoteSchema).sort(byKey('visitedAt')),
     followUps: entitiesOf(doc, 'followUps', FollowUpSchema).sort(byKey('date')),
+    consents: readConsents(doc),
+    referrals: entitiesOf(doc, 'referrals', ReferralSchema).sort(byKey('at')),
     history: historyArray(doc)
       .toArray()
       .flatMap((h) => {
@@ -324,6 +334,11 @@ export function rawCaseFile(doc: Y.Doc): Plain {
   const closure = optionalRecord(doc, 'closure')
   if (closure) raw.closure = closure
   return raw
+}
+
+/** The consents recorded in a case doc, each checked on its own (the relay reads only these before a referral). */
+export function readConsents(doc: Y.Doc): Consent[] {
+  return entitiesOf(doc, 'consents', ConsentSchema).sort(byKey('date')) as Consent[]
 }
 
 /** The validated case file held by `doc` (migrated from an older schemaVersion when needed). */

@@ -79,7 +79,7 @@ export class CaseIndex {
     if (!sorted) this.sorted.set(sort, (sorted = [...this.rows.values()].sort(CASE_ORDER[sort])))
     const text = q.query?.trim() ?? ''
     const { stage, due } = q
-    const filtered = Boolean(q.targetType || q.selection || q.level)
+    const filtered = Boolean(q.targetType || q.selection || q.level || q.referredTo)
     if (!text && !stage && !due && !filtered) return sorted
     return sorted.filter(
       (r) =>

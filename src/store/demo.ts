@@ -83,6 +83,8 @@ export function syntheticCase(rand: () => number, today: string = todayInSeoul()
     visits: [],
     followUps: [],
     history: [],
+    consents: [],
+    referrals: [],
   }
   if (reached('selection')) {
     for (const d of DOMAINS.slice(0, int(1, 3))) cf.assessment.needs[d] = { urgency: int(1, 5), importance: int(1, 5), note: '' }

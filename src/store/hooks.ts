@@ -32,11 +32,11 @@ export function useCaseList(query: CaseListQuery = {}): CaseListResult {
   useEffect(() => {
     void index.load()
   }, [index])
-  const { query: text, stage, due, targetType, selection, level, sort } = query
+  const { query: text, stage, due, targetType, selection, level, referredTo, sort } = query
   // version is the index's change counter: a new one means new rows.
   return useMemo(
-    () => index.result({ query: text, stage, due, targetType, selection, level, sort }),
-    [index, version, text, stage, due, targetType, selection, level, sort],
+    () => index.result({ query: text, stage, due, targetType, selection, level, referredTo, sort }),
+    [index, version, text, stage, due, targetType, selection, level, referredTo, sort],
   )
 }
 

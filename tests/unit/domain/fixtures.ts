@@ -78,6 +78,8 @@ export function makeCaseFile(overrides: CaseFileOverrides = {}): CaseFile {
     visits: [],
     followUps: [],
     history: [],
+    consents: [],
+    referrals: [],
     ...rest,
   }
   return CaseFileSchema.parse(draft)
