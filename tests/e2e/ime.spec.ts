@@ -2,7 +2,7 @@
 // field (household registration) and in a visit's Y.Text (observations), read back after a reload.
 import { test, expect } from './support/fixtures'
 import { openProfile } from './support/browser'
-import { expectVisitSaved, observations, openApp, openVisit, passGate } from './support/app'
+import { expectVisitSaved, observations, openApp, openCaseTab, openVisit, passGate } from './support/app'
 import { compositionSteps, recordCompositionEvents, typeWithIme } from './support/ime'
 
 test('composition steps follow a Korean IME (ㄱ → 기 → 김)', () => {
@@ -36,6 +36,7 @@ test.describe('in the app', () => {
     await expect(page).toHaveURL(/#\/case\/[0-9a-f-]{36}$/)
     const caseId = /#\/case\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? ''
 
+    await openCaseTab(page, '방문·점검')
     await page.getByRole('link', { name: '새 방문 기록' }).click()
     await page.getByRole('radio', { name: '만남', exact: true }).check()
     await page.getByRole('button', { name: '방문 기록 저장' }).click()

@@ -61,7 +61,7 @@ test('a visit recorded offline reaches the supervisor live when the tablet is ba
 
     await openApp(supervisor.page, relay.url, '#/', 'dong.supervisor', PASSWORD)
     await expectSyncState(supervisor.page, 'upToDate')
-    await supervisor.page.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId)
+    await supervisor.page.evaluate((id) => (window.location.hash = `#/case/${id}/visits`), caseId)
     await expect(supervisor.page.getByRole('heading', { level: 1 })).toContainText('오누리', { timeout: 15_000 })
 
     await supervisor.page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true))

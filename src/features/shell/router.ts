@@ -1,10 +1,18 @@
 // A tiny hash router: a handful of screens, no personal data ever in the URL (only case ids).
 import { useSyncExternalStore } from 'react'
 
+/** The case file's tabs (issue 9): `#/case/<id>/<tab>`; without one the screen opens the current stage's tab. */
+export const CASE_TABS = ['household', 'assessment', 'plan', 'visits', 'history'] as const
+export type CaseTab = (typeof CASE_TABS)[number]
+
+export function isCaseTab(value: string | undefined): value is CaseTab {
+  return (CASE_TABS as readonly (string | undefined)[]).includes(value)
+}
+
 export type Route =
   | { name: 'cases' }
   | { name: 'newHousehold' }
-  | { name: 'caseFile'; caseId: string }
+  | { name: 'caseFile'; caseId: string; tab?: CaseTab }
   | { name: 'visit'; caseId: string; visitId: string | 'new' }
   | { name: 'resources' }
   | { name: 'settings' }
@@ -22,6 +30,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/statistics') return { name: 'statistics' }
   const m = /^\/case\/([^/]+)$/.exec(path)
   if (m && CASE_ID.test(m[1] as string)) return { name: 'caseFile', caseId: m[1] as string }
+  const tab = /^\/case\/([^/]+)\/([^/]+)$/.exec(path)
+  if (tab && CASE_ID.test(tab[1] as string) && isCaseTab(tab[2])) return { name: 'caseFile', caseId: tab[1] as string, tab: tab[2] }
   const v = /^\/case\/([^/]+)\/visit\/([^/]+)$/.exec(path)
   if (v && CASE_ID.test(v[1] as string) && (v[2] === 'new' || CASE_ID.test(v[2] as string))) {
     return { name: 'visit', caseId: v[1] as string, visitId: v[2] as string }
@@ -36,7 +46,7 @@ export function hrefOf(route: Route): string {
     case 'newHousehold':
       return '#/new'
     case 'caseFile':
-      return `#/case/${route.caseId}`
+      return route.tab ? `#/case/${route.caseId}/${route.tab}` : `#/case/${route.caseId}`
     case 'visit':
       return `#/case/${route.caseId}/visit/${route.visitId}`
     case 'resources':

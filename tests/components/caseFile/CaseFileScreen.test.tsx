@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { CaseFileScreen } from '../../../src/features/caseFile/CaseFileScreen'
 import { getCaseFile, setText } from '../../../src/store'
-import { freshStore, makeCase, renderKo } from './fixtures'
+import { freshStore, makeCase, openTab, renderKo } from './fixtures'
 
 beforeEach(freshStore)
 afterEach(cleanup)
@@ -42,6 +42,7 @@ describe('selection form', () => {
   it('requires a reason for 사업대상제외가구 and writes nothing without one', async () => {
     const caseId = await makeCase()
     renderKo(<CaseFileScreen caseId={caseId} />)
+    await openTab('욕구조사')
     const section = (await screen.findByRole('heading', { name: '대상자 구분', level: 2 })).closest('section') as HTMLElement
     fireEvent.click(within(section).getByRole('button', { name: '구분 결정' }))
     fireEvent.click(within(section).getByLabelText('사업대상제외가구'))
@@ -62,6 +63,7 @@ describe('linkage form', () => {
   it('requires at least one member and links the service once one is chosen', async () => {
     const caseId = await makeCase()
     renderKo(<CaseFileScreen caseId={caseId} />)
+    await openTab('계획·연계')
     const section = (await screen.findByRole('heading', { name: '서비스 연계', level: 2 })).closest('section') as HTMLElement
     fireEvent.click(within(section).getByRole('button', { name: '서비스 연계 추가' }))
     fireEvent.change(within(section).getByLabelText(/서비스명/), { target: { value: '방문건강관리' } })

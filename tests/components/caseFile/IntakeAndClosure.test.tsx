@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { CaseFileScreen } from '../../../src/features/caseFile/CaseFileScreen'
 import { getCaseFile, setText } from '../../../src/store'
-import { freshStore, makeCase, renderKo } from './fixtures'
+import { freshStore, makeCase, openTab, renderKo } from './fixtures'
 
 beforeEach(freshStore)
 afterEach(cleanup)
@@ -33,6 +33,7 @@ describe('closure form', () => {
   it('asks for a reason first, then closes the case with a grouped reason', async () => {
     const caseId = await makeCase('월세 체납')
     renderKo(<CaseFileScreen caseId={caseId} />)
+    await openTab('방문·점검')
     const section = (await screen.findByRole('heading', { name: '종결', level: 2 })).closest('section') as HTMLElement
     fireEvent.click(within(section).getByRole('button', { name: '종결 처리' }))
     fireEvent.click(within(section).getByRole('button', { name: '종결' }))

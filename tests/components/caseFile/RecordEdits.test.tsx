@@ -6,7 +6,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { CaseFileScreen } from '../../../src/features/caseFile/CaseFileScreen'
 import { ToastProvider } from '../../../src/features/common'
 import { addConference, addLinkage, addMonitoringNote, createVisit, getCaseFile } from '../../../src/store'
-import { freshStore, makeCase, renderKo } from './fixtures'
+import { freshStore, makeCase, openTab, renderKo } from './fixtures'
 
 beforeEach(freshStore)
 afterEach(cleanup)
@@ -18,7 +18,8 @@ const show = (caseId: string) =>
     </ToastProvider>,
   )
 
-async function section(name: string): Promise<HTMLElement> {
+async function section(name: string, tab: string): Promise<HTMLElement> {
+  await openTab(tab)
   return (await screen.findByRole('heading', { name, level: 2 })).closest('section') as HTMLElement
 }
 
@@ -27,7 +28,7 @@ describe('conferences', () => {
     const caseId = await makeCase()
     await addConference(caseId, { kind: 'internal', date: '2026-11-03', decision: 'continue', notes: '첫 회의' })
     show(caseId)
-    const conferences = await section('사례회의')
+    const conferences = await section('사례회의', '욕구조사')
     const row = await within(conferences).findByRole('group', { name: '2026.11.03 사례회의' })
     fireEvent.click(within(row).getByRole('button', { name: '수정' }))
     const form = within(conferences).getByRole('form', { name: '사례회의 수정' })
@@ -51,7 +52,7 @@ describe('conferences', () => {
     await addConference(caseId, { kind: 'council', date: '2026-11-03', decision: 'select', notes: '회의록' })
     const before = (await getCaseFile(caseId))?.conferences
     show(caseId)
-    const conferences = await section('사례회의')
+    const conferences = await section('사례회의', '욕구조사')
     const row = await within(conferences).findByRole('group', { name: '2026.11.03 사례회의' })
     fireEvent.click(within(row).getByRole('button', { name: '삭제' }))
     expect((await getCaseFile(caseId))?.conferences).toHaveLength(2)
@@ -73,7 +74,7 @@ describe('monitoring notes', () => {
     const caseId = await makeCase()
     await addMonitoringNote(caseId, { date: '2026-11-20', contact: 'noAnswer', text: '부재' })
     show(caseId)
-    const monitoring = await section('점검(모니터링)')
+    const monitoring = await section('점검(모니터링)', '방문·점검')
     fireEvent.click(within(monitoring).getByRole('button', { name: '점검 기록' }))
     const form = within(monitoring).getByRole('form', { name: '점검 기록' })
     fireEvent.input(within(form).getByLabelText('메모'), { target: { value: '전화함' } })
@@ -99,7 +100,7 @@ describe('linkages and visits', () => {
     const [head, child] = (await getCaseFile(caseId))!.members
     await addLinkage(caseId, { domain: 'health', service: '방문건강관리', provider: '보건소', memberIds: [head!.id] })
     show(caseId)
-    const linkages = await section('서비스 연계')
+    const linkages = await section('서비스 연계', '계획·연계')
     fireEvent.click(within(await within(linkages).findByRole('group', { name: '방문건강관리' })).getByRole('button', { name: '수정' }))
     const form = within(linkages).getByRole('form', { name: '서비스 연계 수정' })
     fireEvent.input(within(form).getByLabelText(/^서비스명/), { target: { value: '방문건강관리(주 1회)' } })
@@ -117,7 +118,7 @@ describe('linkages and visits', () => {
     const caseId = await makeCase()
     await createVisit(caseId, { contact: 'met', visitedAt: '2026-11-05T01:00:00.000Z', observations: '보일러 고장' })
     show(caseId)
-    const visits = await section('방문상담')
+    const visits = await section('방문상담', '방문·점검')
     const row = await within(visits).findByRole('group', { name: /방문 기록$/ })
     expect(within(row).getByRole('link', { name: '수정' })).toHaveAttribute('href', expect.stringContaining('/visit/'))
     fireEvent.click(within(row).getByRole('button', { name: '삭제' }))

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { CaseFileScreen } from '../../../src/features/caseFile/CaseFileScreen'
 import { closeCase, getCaseFile, setSelection } from '../../../src/store'
-import { freshStore, makeCase, renderKo } from './fixtures'
+import { freshStore, makeCase, openTab, renderKo } from './fixtures'
 
 beforeEach(freshStore)
 afterEach(cleanup)
@@ -30,7 +30,8 @@ describe('reopen and case level', () => {
     typeReason(form, '다시 체납 발생')
     fireEvent.click(within(form).getByRole('button', { name: '저장' }))
     await waitFor(async () => expect((await getCaseFile(caseId))?.meta.stage).toBe('delivery'))
-    expect(await screen.findByText(/이전 종결 2026\.11\.20/)).toBeInTheDocument()
+    await openTab('이력')
+    expect(await screen.findByText(/이전 종결 2026\.11\.20/)).toBeVisible()
   })
 
   it('changes the case level with a reason', async () => {
@@ -41,6 +42,7 @@ describe('reopen and case level', () => {
     typeReason(form, '위기 신호 증가')
     fireEvent.click(within(form).getByRole('button', { name: '저장' }))
     await waitFor(async () => expect((await getCaseFile(caseId))?.meta.level).toBe('intensive'))
-    expect(await screen.findByText(/위기 신호 증가/)).toBeInTheDocument()
+    await openTab('이력')
+    expect(await screen.findByText(/위기 신호 증가/)).toBeVisible()
   })
 })

@@ -1,6 +1,7 @@
 // Shared set-up for case file component tests: a fresh fake-IndexedDB store and one synthetic case.
 import 'fake-indexeddb/auto'
-import { render } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { expect } from 'vitest'
 import type { ReactElement } from 'react'
 import { I18nProvider } from '../../../src/i18n'
 import { TEST_STORE_KEY } from '../../support/storeKey'
@@ -26,4 +27,10 @@ export async function makeCase(presentingProblem = ''): Promise<string> {
 
 export function renderKo(ui: ReactElement) {
   return render(<I18nProvider initialLocale="ko">{ui}</I18nProvider>)
+}
+
+/** Opens a tab of the case file (가구 / 욕구조사 / 계획·연계 / 방문·점검 / 이력), as a tap does. */
+export async function openTab(name: string): Promise<void> {
+  fireEvent.click(await screen.findByRole('tab', { name }))
+  await waitFor(() => expect(screen.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true'))
 }

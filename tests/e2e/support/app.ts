@@ -64,9 +64,16 @@ export async function registerHousehold(page: Page, input: HouseholdInput): Prom
   return caseId
 }
 
-/** Opens "새 방문 기록" on a case file, saves it as a visit (만남) and returns its id once its editor is shown. */
+/** Taps a tab of the open case file (가구 / 욕구조사 / 계획·연계 / 방문·점검 / 이력) and waits for it. */
+export async function openCaseTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true })
+  await tab.click()
+  await expect(tab).toHaveAttribute('aria-selected', 'true')
+}
+
+/** Opens "새 방문 기록" on a case file's 방문·점검 tab, saves it as a visit (만남) and returns its id once its editor is shown. */
 export async function startVisit(page: Page, caseId: string): Promise<string> {
-  await page.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId)
+  await page.evaluate((id) => (window.location.hash = `#/case/${id}/visits`), caseId)
   await page.getByRole('link', { name: '새 방문 기록' }).click()
   // A new visit is a draft until saved, and its contact outcome has no default (issue 9).
   await page.getByRole('radio', { name: '만남', exact: true }).check()
