@@ -1,10 +1,14 @@
-// JSON API: login, logout, password change, current user, teams, referral (share) and transfer, health.
+// JSON API: login, logout, password change, current user, teams, access between teams (share, transfer,
+// refer, share-read, unshare, accept), case deletion, health.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Principal } from './access'
 import { hashToken, MUST_CHANGE } from './auth'
+import { LegalBasisSchema } from '../src/domain'
+import type { LegalBasis } from '../src/domain'
 import { changeAccess } from './core'
 import { deleteCase } from './caseDeletion'
-import type { RelayCore } from './core'
+import type { AccessChangeResult, RelayCore } from './core'
+import { acceptReferral, grantAccess, unshare } from './referral'
 import type { UserRecord } from './storage/types'
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -59,6 +63,24 @@ function stringField(body: Record<string, unknown>, key: string, max = 300): str
 /** An optional string field: absent → '', present but not a 1..max-character string → 400. */
 function optionalString(body: Record<string, unknown>, key: string, max: number): string {
   return body[key] === undefined ? '' : stringField(body, key, max)
+}
+
+/** `legalBasis` (issue 9): absent, or a basis the relay knows (사회보장급여법 제15조: 'ssa-15'). */
+function legalBasisField(body: Record<string, unknown>): LegalBasis | undefined {
+  const v = body.legalBasis
+  if (v === undefined) return undefined
+  const parsed = LegalBasisSchema.safeParse(v)
+  if (!parsed.success) throw new HttpError(400, '법적 근거 값이 올바르지 않습니다.')
+  return parsed.data
+}
+
+function accessAnswer(res: ServerResponse, result: AccessChangeResult): void {
+  if (!result.ok) return json(res, result.status, { error: result.error })
+  const c = result.change
+  return json(res, 200, {
+    ok: true, name: c.name, kind: c.kind, from: c.fromTeam, to: c.toTeam, at: new Date(c.at).toISOString(), seq: c.seq,
+    ...(c.basis ? { basis: c.basis } : {}),
+  })
 }
 
 const wireUser = (u: UserRecord) => ({ id: u.id, username: u.username, role: u.role, team: u.team })
@@ -148,10 +170,23 @@ export async function handleApi(core: RelayCore, req: IncomingMessage, res: Serv
         const body = await readJson(req)
         const principal: Principal = { id: u.id, role: u.role, team: u.team }
         const kind = pathname === '/api/share' ? 'share' : 'transfer'
-        const result = changeAccess(core, principal, ip, kind, stringField(body, 'name'), stringField(body, 'team', 100))
-        if (!result.ok) return json(res, result.status, { error: result.error })
-        const c = result.change
-        return json(res, 200, { ok: true, name: c.name, kind: c.kind, from: c.fromTeam, to: c.toTeam, at: new Date(c.at).toISOString(), seq: c.seq })
+        const result = changeAccess(core, principal, ip, kind, stringField(body, 'name'), stringField(body, 'team', 100), legalBasisField(body))
+        return accessAnswer(res, result)
+      }
+      case 'POST /api/refer':
+      case 'POST /api/share-read':
+      case 'POST /api/unshare':
+      case 'POST /api/accept': {
+        const u = bearerUser(core, req)
+        requireJson(req)
+        const body = await readJson(req)
+        const principal: Principal = { id: u.id, role: u.role, team: u.team }
+        const name = stringField(body, 'name')
+        if (pathname === '/api/accept') return accessAnswer(res, acceptReferral(core, principal, ip, name))
+        const team = stringField(body, 'team', 100)
+        if (pathname === '/api/unshare') return accessAnswer(res, unshare(core, principal, ip, name, team))
+        const kind = pathname === '/api/refer' ? 'refer' : 'share-read'
+        return accessAnswer(res, grantAccess(core, principal, ip, kind, name, team, legalBasisField(body)))
       }
       case 'POST /api/delete': {
         const u = bearerUser(core, req)

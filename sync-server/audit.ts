@@ -8,6 +8,7 @@ import type { AuditRecord, RelayStorage } from './storage/types'
 export type AuditAction =
   | 'login' | 'login-failed' | 'login-locked' | 'read' | 'write' | 'refused' | 'share' | 'transfer' | 'revoked'
   | 'login-revoked-device' | 'wipe-sent' | 'live' | 'viewed' | 'deleted'
+  | 'refer' | 'share-read' | 'unshare' | 'accept'
 
 const FAILURES = new Set<string>(['login-failed', 'login-locked'])
 

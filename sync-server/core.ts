@@ -3,6 +3,7 @@
 import * as Y from 'yjs'
 import { ErrorCode, MAX_UPDATE_BYTES, isDocName } from '../src/sync/protocol'
 import type { ErrorCodeValue } from '../src/sync/protocol'
+import type { LegalBasis } from '../src/domain'
 import { canChangeAccess, canWrite } from './access'
 import type { Principal } from './access'
 import type { Auditor } from './audit'
@@ -10,6 +11,7 @@ import type { Auth } from './auth'
 import type { Hub, Subscriber } from './hub'
 import type { Sessions } from './sessions'
 import type { AccessChange, DocAccess, NewUpdate, RelayStorage } from './storage/types'
+import { provisionBasis } from './provision'
 import { inspectUpdate } from './updates'
 import { CONTENT_MESSAGES, validateUpdate } from './validateUpdate'
 
@@ -110,12 +112,17 @@ export type AccessChangeResult =
   | { ok: true; change: AccessChange }
   | { ok: false; status: 400 | 403 | 404 | 409; error: string }
 
-/** Referral (share: both teams see it) or transfer (ownership moves; the old team loses access). */
+/**
+ * Share (both teams read and write) or transfer (ownership moves; the old team loses access). A case file
+ * goes to another team only with a consent covering it or a stated legal basis (provision.ts).
+ */
 export function changeAccess(
   core: RelayCore, user: Principal, ip: string, kind: 'share' | 'transfer', name: string, toTeam: string,
+  legalBasis?: LegalBasis,
 ): AccessChangeResult {
   if (!isDocName(name)) return { ok: false, status: 400, error: MESSAGES.badName }
-  if (!core.storage.listTeams().some((t) => t.id === toTeam)) return { ok: false, status: 400, error: '받을 팀이 없습니다.' }
+  const team = core.storage.listTeams().find((t) => t.id === toTeam)
+  if (!team) return { ok: false, status: 400, error: '받을 팀이 없습니다.' }
   const before = core.storage.docAccess(name)
   if (!before) return { ok: false, status: 404, error: '문서를 찾을 수 없습니다.' }
   if (!canChangeAccess(user, before)) {
@@ -124,11 +131,16 @@ export function changeAccess(
   }
   if (kind === 'share' && before.teams.has(toTeam)) return { ok: false, status: 409, error: '이미 그 팀이 볼 수 있는 문서입니다.' }
   if (kind === 'transfer' && before.ownerTeam === toTeam) return { ok: false, status: 409, error: '이미 그 팀의 문서입니다.' }
+  const provision = provisionBasis(name, core.storage.mergedState(name), team, legalBasis)
+  if (!provision.ok) {
+    core.auditor.record(user.id, ip, name, 'refused', Date.now(), `${kind} to=${toTeam} no-consent`)
+    return { ok: false, status: 403, error: provision.error }
+  }
   const at = Date.now()
   const change = kind === 'share'
-    ? core.storage.shareDoc(name, toTeam, user.id, at)
-    : core.storage.transferDoc(name, toTeam, user.id, at)
-  core.auditor.record(user.id, ip, name, kind, at)
+    ? core.storage.shareDoc(name, toTeam, user.id, at, provision.basis)
+    : core.storage.transferDoc(name, toTeam, user.id, at, provision.basis)
+  core.auditor.record(user.id, ip, name, kind, at, provision.basis ? `to=${toTeam} basis=${provision.basis}` : '')
   const after = core.storage.docAccess(name)
   const state = core.storage.mergedState(name)
   if (after && state && !before.teams.has(toTeam)) core.hub.grantTeam(name, toTeam, state, change.seq, after)

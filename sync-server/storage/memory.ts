@@ -7,7 +7,7 @@ import type { DocKind } from '../../src/sync/protocol'
 import { ADMIN_ORIGIN } from './types'
 import { GENESIS_HASH, chainHash } from '../auditChain'
 import type {
-  AccessChange, AdminLogRow, AuditRecord, AuditRow, DeviceRecord, DocAccess, FeedEntry, NewUpdate, RelayStorage, TeamRecord, TokenRecord,
+  AccessChange, AccessKind, AdminLogRow, AuditRecord, AuditRow, DeviceRecord, DocAccess, FeedEntry, NewUpdate, RelayStorage, TeamRecord, TokenRecord,
   UserRecord,
 } from './types'
 
@@ -16,7 +16,7 @@ interface MemDoc {
   ownerTeam: string
   lastSeq: number
   /** team → { grantedSeq, feedSeq } */
-  access: Map<string, { grantedSeq: number; feedSeq: number }>
+  access: Map<string, { grantedSeq: number; feedSeq: number; kind: AccessKind }>
   log: { seq: number; data: Uint8Array; at: number }[]
   snapshot: Uint8Array | null
   snapshotSeq: number
@@ -52,6 +52,10 @@ export function openMemoryStorage(): RelayStorage {
     else devices.set(deviceKey(userId, deviceId), { userId, deviceId, firstSeen: at, lastSeen: at, revokedAt: null, wipeSentAt: null })
   }
 
+  const record = (c: AccessChange): AccessChange => {
+    changes.push(c)
+    return c
+  }
   const mustDoc = (name: string): MemDoc => {
     const d = docs.get(name)
     if (!d) throw new Error('unknown document')
@@ -66,7 +70,7 @@ export function openMemoryStorage(): RelayStorage {
         const seq = ++head
         let d = docs.get(it.name)
         if (!d) {
-          d = { kind: docKind(it.name)!, ownerTeam: it.ownerTeam, lastSeq: seq, access: new Map([[it.ownerTeam, { grantedSeq: seq, feedSeq: seq }]]), log: [], snapshot: null, snapshotSeq: 0, prunedSeq: 0, summary: null }
+          d = { kind: docKind(it.name)!, ownerTeam: it.ownerTeam, lastSeq: seq, access: new Map([[it.ownerTeam, { grantedSeq: seq, feedSeq: seq, kind: 'owner' as const }]]), log: [], snapshot: null, snapshotSeq: 0, prunedSeq: 0, summary: null }
           docs.set(it.name, d)
         }
         d.lastSeq = seq
@@ -82,7 +86,11 @@ export function openMemoryStorage(): RelayStorage {
     docAccess(name: string): DocAccess | null {
       const d = docs.get(name)
       if (!d) return null
-      return { name, ownerTeam: d.ownerTeam, teams: new Map([...d.access].map(([t, a]) => [t, a.grantedSeq])) }
+      return {
+        name, ownerTeam: d.ownerTeam,
+        teams: new Map([...d.access].map(([t, a]) => [t, a.grantedSeq])),
+        kinds: new Map([...d.access].map(([t, a]) => [t, a.kind])),
+      }
     },
     feedEntries(team: string, kinds: DocKind[], after: number, upTo: number): FeedEntry[] {
       const out: FeedEntry[] = []
@@ -108,27 +116,48 @@ export function openMemoryStorage(): RelayStorage {
     feedState(name: string) {
       return { state: this.mergedState(name), summary: docs.get(name)?.summary ?? null }
     },
-    shareDoc(name, toTeam, byUser, at): AccessChange {
+    shareDoc(name, toTeam, byUser, at, basis = ''): AccessChange {
       const d = mustDoc(name)
       const seq = ++head
-      if (!d.access.has(toTeam)) d.access.set(toTeam, { grantedSeq: seq, feedSeq: seq })
-      const c: AccessChange = { name, kind: 'share', fromTeam: d.ownerTeam, toTeam, byUser, at, seq }
-      changes.push(c)
-      return c
+      if (!d.access.has(toTeam)) d.access.set(toTeam, { grantedSeq: seq, feedSeq: seq, kind: 'share' })
+      return record({ name, kind: 'share', fromTeam: d.ownerTeam, toTeam, byUser, at, seq, basis })
     },
-    transferDoc(name, toTeam, byUser, at): AccessChange {
+    transferDoc(name, toTeam, byUser, at, basis = ''): AccessChange {
       const d = mustDoc(name)
       const seq = ++head
       const from = d.ownerTeam
-      if (!d.access.has(toTeam)) d.access.set(toTeam, { grantedSeq: seq, feedSeq: seq })
+      const held = d.access.get(toTeam)
+      if (held) held.kind = 'owner'
+      else d.access.set(toTeam, { grantedSeq: seq, feedSeq: seq, kind: 'owner' })
       if (from !== toTeam) {
         d.access.delete(from)
         revocations.push({ seq, doc: name, team: from })
       }
       d.ownerTeam = toTeam
-      const c: AccessChange = { name, kind: 'transfer', fromTeam: from, toTeam, byUser, at, seq }
-      changes.push(c)
-      return c
+      return record({ name, kind: 'transfer', fromTeam: from, toTeam, byUser, at, seq, basis })
+    },
+    grantDoc(name, toTeam, kind, byUser, at, basis): AccessChange {
+      const d = mustDoc(name)
+      const seq = ++head
+      if (!d.access.has(toTeam)) d.access.set(toTeam, { grantedSeq: seq, feedSeq: seq, kind })
+      return record({ name, kind: kind === 'referral' ? 'refer' : 'share-read', fromTeam: d.ownerTeam, toTeam, byUser, at, seq, basis })
+    },
+    unshareDoc(name, team, byUser, at): AccessChange {
+      const d = mustDoc(name)
+      const seq = ++head
+      if (team !== d.ownerTeam && d.access.delete(team)) revocations.push({ seq, doc: name, team })
+      return record({ name, kind: 'unshare', fromTeam: d.ownerTeam, toTeam: team, byUser, at, seq, basis: '' })
+    },
+    acceptReferral(name, team, byUser, at): AccessChange {
+      const d = mustDoc(name)
+      const seq = ++head
+      const from = d.ownerTeam
+      const held = d.access.get(team)
+      if (held) held.kind = 'owner'
+      const previous = d.access.get(from)
+      if (previous && from !== team) previous.kind = 'share'
+      d.ownerTeam = team
+      return record({ name, kind: 'accept', fromTeam: from, toTeam: team, byUser, at, seq, basis: '' })
     },
     accessHistory: (name) => changes.filter((c) => c.name === name),
     ensureTeam: (t) => { if (!teams.has(t.id)) teams.set(t.id, { ...t }) },

@@ -60,4 +60,6 @@ export const MIGRATIONS: readonly string[] = [
   // 4: each document's list summary for its newest state (src/domain/relaySummary.ts), sent beside the
   // whole state in a first sync; replaced or cleared with every update, so it never describes an older one.
   `ALTER TABLE docs ADD COLUMN summary TEXT;`,
+  // 5: what allowed each provision of a case file to another team (consent:<id>, ssa-15), issue 9.
+  `ALTER TABLE access_changes ADD COLUMN basis TEXT NOT NULL DEFAULT '';`,
 ]

@@ -11,12 +11,13 @@ import { newEpoch } from './epoch'
 import { collectGarbage } from './gcState'
 import { MergeCache } from './mergeCache'
 import { MIGRATIONS, SCHEMA } from './schema'
+import { SqliteAccess } from './sqliteAccess'
 import { SqliteRevocation } from './sqliteRevocation'
 import { SqliteAudit, ensureAuditSchema } from './sqliteAudit'
 import { secureDataFiles } from './fileModes'
 import type { ChainRow } from '../auditChain'
 import type {
-  AccessChange, AdminChange, AdminLogRow, AuditQuery, AuditRecord, AuditRow, DeviceRecord, DocAccess, FeedEntry, NewUpdate, PurgedDoc, RelayStorage, Role, TeamRecord,
+  AccessChange, AccessKind, AdminChange, AdminLogRow, AuditQuery, AuditRecord, AuditRow, DeviceRecord, DocAccess, FeedEntry, NewUpdate, PurgedDoc, RelayStorage, Role, TeamRecord,
   TokenRecord, UserRecord,
 } from './types'
 import type { NewUser } from './types'
@@ -81,9 +82,11 @@ class SqliteStorage implements RelayStorage {
   private readonly feedStateTx
   private readonly revocation: SqliteRevocation
   private readonly audit: SqliteAudit
+  private readonly access: SqliteAccess
 
   constructor(private readonly db: Database.Database, private readonly cache: MergeCache) {
     this.audit = new SqliteAudit(db)
+    this.access = new SqliteAccess(db)
     this.revocation = new SqliteRevocation(db, cache, this.audit)
     const p = (sql: string) => db.prepare(sql)
     this.s = {
@@ -99,7 +102,7 @@ class SqliteStorage implements RelayStorage {
       insertAccess: p(`INSERT INTO doc_access (doc, team, kind, doc_kind, granted_seq, feed_seq) VALUES (?, ?, ?, ?, ?, ?)`),
       touchAccess: p(`UPDATE doc_access SET feed_seq = ? WHERE doc = ?`),
       insertUpdate: p(`INSERT INTO updates (seq, doc, data, user_id, device_id, at) VALUES (?, ?, ?, ?, ?, ?)`),
-      accessRows: p(`SELECT team, granted_seq FROM doc_access WHERE doc = ?`),
+      accessRows: p(`SELECT team, kind, granted_seq FROM doc_access WHERE doc = ?`),
       feed: p(`SELECT a.doc AS name, a.feed_seq AS feedSeq, a.granted_seq AS grantedSeq, d.pruned_seq AS prunedSeq,
           COALESCE((SELECT min(u.seq) FROM updates u WHERE u.doc = a.doc AND u.seq > ?), 0) AS firstSeqAfter
         FROM doc_access a JOIN docs d ON d.name = a.doc
@@ -112,9 +115,9 @@ class SqliteStorage implements RelayStorage {
       setOwnerAccess: p(`UPDATE doc_access SET kind = 'owner' WHERE doc = ? AND team = ?`),
       setOwner: p(`UPDATE docs SET owner_team = ? WHERE name = ?`),
       docKindOf: p(`SELECT kind FROM docs WHERE name = ?`).pluck(),
-      insertChange: p(`INSERT INTO access_changes (doc, kind, from_team, to_team, by_user, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertChange: p(`INSERT INTO access_changes (doc, kind, from_team, to_team, by_user, at, seq, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       insertRevocation: p(`INSERT INTO revocations (seq, doc, team, at) VALUES (?, ?, ?, ?)`),
-      history: p(`SELECT doc AS name, kind, from_team AS fromTeam, to_team AS toTeam, by_user AS byUser, at, seq
+      history: p(`SELECT doc AS name, kind, from_team AS fromTeam, to_team AS toTeam, by_user AS byUser, at, seq, basis
         FROM access_changes WHERE doc = ? ORDER BY id`),
       ensureTeam: p(`INSERT INTO teams (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`),
       teams: p(`SELECT id, name FROM teams ORDER BY id`),
@@ -174,17 +177,17 @@ class SqliteStorage implements RelayStorage {
       state: this.mergedState(name),
       summary: (this.s.summary.get(name) as string | null | undefined) ?? null,
     }))
-    this.shareTx = db.transaction((name: string, toTeam: string, byUser: string, at: number): AccessChange => {
+    this.shareTx = db.transaction((name: string, toTeam: string, byUser: string, at: number, basis: string): AccessChange => {
       const doc = this.s.doc.get(name) as { owner_team: string } | undefined
       if (!doc) throw new Error('unknown document')
       const kind = this.s.docKindOf.get(name) as string
       const seq = (this.s.head.get() as number) + 1
       this.s.setHead.run(seq)
       if (this.s.hasAccess.get(name, toTeam) === undefined) this.s.insertAccess.run(name, toTeam, 'share', kind, seq, seq)
-      this.s.insertChange.run(name, 'share', doc.owner_team, toTeam, byUser, at, seq)
-      return { name, kind: 'share', fromTeam: doc.owner_team, toTeam, byUser, at, seq }
+      this.s.insertChange.run(name, 'share', doc.owner_team, toTeam, byUser, at, seq, basis)
+      return { name, kind: 'share', fromTeam: doc.owner_team, toTeam, byUser, at, seq, basis }
     })
-    this.transferTx = db.transaction((name: string, toTeam: string, byUser: string, at: number): AccessChange => {
+    this.transferTx = db.transaction((name: string, toTeam: string, byUser: string, at: number, basis: string): AccessChange => {
       const doc = this.s.doc.get(name) as { owner_team: string } | undefined
       if (!doc) throw new Error('unknown document')
       const kind = this.s.docKindOf.get(name) as string
@@ -198,8 +201,8 @@ class SqliteStorage implements RelayStorage {
         this.s.insertRevocation.run(seq, name, from, at)
       }
       this.s.setOwner.run(toTeam, name)
-      this.s.insertChange.run(name, 'transfer', from, toTeam, byUser, at, seq)
-      return { name, kind: 'transfer', fromTeam: from, toTeam, byUser, at, seq }
+      this.s.insertChange.run(name, 'transfer', from, toTeam, byUser, at, seq, basis)
+      return { name, kind: 'transfer', fromTeam: from, toTeam, byUser, at, seq, basis }
     })
   }
 
@@ -225,8 +228,12 @@ class SqliteStorage implements RelayStorage {
   docAccess(name: string): DocAccess | null {
     const doc = this.s.doc.get(name) as { owner_team: string } | undefined
     if (!doc) return null
-    const rows = this.s.accessRows.all(name) as { team: string; granted_seq: number }[]
-    return { name, ownerTeam: doc.owner_team, teams: new Map(rows.map((r) => [r.team, r.granted_seq])) }
+    const rows = this.s.accessRows.all(name) as { team: string; kind: AccessKind; granted_seq: number }[]
+    return {
+      name, ownerTeam: doc.owner_team,
+      teams: new Map(rows.map((r) => [r.team, r.granted_seq])),
+      kinds: new Map(rows.map((r) => [r.team, r.kind])),
+    }
   }
 
   feedEntries(team: string, kinds: DocKind[], after: number, upTo: number): FeedEntry[] {
@@ -265,12 +272,24 @@ class SqliteStorage implements RelayStorage {
     return state
   }
 
-  shareDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange {
-    return this.shareTx(name, toTeam, byUser, at)
+  shareDoc(name: string, toTeam: string, byUser: string, at: number, basis = ''): AccessChange {
+    return this.shareTx(name, toTeam, byUser, at, basis)
   }
 
-  transferDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange {
-    return this.transferTx(name, toTeam, byUser, at)
+  transferDoc(name: string, toTeam: string, byUser: string, at: number, basis = ''): AccessChange {
+    return this.transferTx(name, toTeam, byUser, at, basis)
+  }
+
+  grantDoc(name: string, toTeam: string, kind: 'referral' | 'read', byUser: string, at: number, basis: string): AccessChange {
+    return this.access.grant(name, toTeam, kind, byUser, at, basis)
+  }
+
+  unshareDoc(name: string, team: string, byUser: string, at: number): AccessChange {
+    return this.access.unshare(name, team, byUser, at)
+  }
+
+  acceptReferral(name: string, team: string, byUser: string, at: number): AccessChange {
+    return this.access.accept(name, team, byUser, at)
   }
 
   accessHistory(name: string): AccessChange[] {

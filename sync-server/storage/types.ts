@@ -45,12 +45,20 @@ export interface NewUpdate {
   summary?: string | null
 }
 
+/**
+ * How a team holds a document: `owner`; `share` (reads and writes, POST /api/share and the referring team
+ * after an accepted referral); `read` (열람 공유: reads only); `referral` (의뢰 받음: reads until it accepts).
+ */
+export type AccessKind = 'owner' | 'share' | 'read' | 'referral'
+
 /** Which teams may see a document, and since which feed sequence number. */
 export interface DocAccess {
   name: string
   ownerTeam: string
   /** team id → seq at which that team gained access (ownership or share). */
   teams: Map<string, number>
+  /** team id → how it holds the document; a team missing here holds it as `share` (hand-built test values). */
+  kinds?: Map<string, AccessKind>
 }
 
 export interface FeedEntry {
@@ -64,14 +72,19 @@ export interface FeedEntry {
   firstSeqAfter: number
 }
 
+/** share / transfer (POST /api/share, /api/transfer); refer, share-read, unshare, accept (referral.ts). */
+export type AccessChangeKind = 'share' | 'transfer' | 'refer' | 'share-read' | 'unshare' | 'accept'
+
 export interface AccessChange {
   name: string
-  kind: 'share' | 'transfer'
+  kind: AccessChangeKind
   fromTeam: string
   toTeam: string
   byUser: string
   at: number
   seq: number
+  /** What allowed a provision to another team: `consent:<id>`, `ssa-15` (사회보장급여법 제15조), or '' (not a case file, or no provision). */
+  basis: string
 }
 
 export interface AuditRecord {
@@ -167,8 +180,14 @@ export interface RelayStorage {
   mergedState(name: string): Uint8Array | null
   /** mergedState with the list summary stored for exactly that state (null when none), read together. */
   feedState(name: string): { state: Uint8Array | null; summary: string | null }
-  shareDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange
-  transferDoc(name: string, toTeam: string, byUser: string, at: number): AccessChange
+  shareDoc(name: string, toTeam: string, byUser: string, at: number, basis?: string): AccessChange
+  transferDoc(name: string, toTeam: string, byUser: string, at: number, basis?: string): AccessChange
+  /** 의뢰 (`referral`) or 열람 공유 (`read`): the team gains read access, unless it already has some. */
+  grantDoc(name: string, toTeam: string, kind: 'referral' | 'read', byUser: string, at: number, basis: string): AccessChange
+  /** 공유 해제: a team that is not the owner loses access; its devices are told to remove the document. */
+  unshareDoc(name: string, team: string, byUser: string, at: number): AccessChange
+  /** A referral accepted: `team` becomes the owner, the previous owner keeps a `share` (reads and writes). */
+  acceptReferral(name: string, team: string, byUser: string, at: number): AccessChange
   accessHistory(name: string): AccessChange[]
 
   ensureTeam(team: TeamRecord): void

@@ -66,7 +66,7 @@ describe('purge-closed', () => {
     const share = await fetch(`${relay.url}/api/share`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${dong.token.value}` },
-      body: JSON.stringify({ name: name(due), team: 'hope-center' }),
+      body: JSON.stringify({ name: name(due), team: 'hope-center', legalBasis: 'ssa-15' }), // a case file: consent or a legal basis
     })
     expect(share.status).toBe(200)
     const hope = await device('hope.worker')
