@@ -104,7 +104,7 @@ export type CrisisSign = z.infer<typeof CrisisSignSchema>
 /** referral/referralAccepted/share/unshare/transfer: access between teams (referral.ts); consent: recorded or withdrawn. */
 export const HISTORY_KINDS = [
   'stage', 'selection', 'conference', 'closure', 'referral', 'transfer', 'level', 'reopen',
-  'referralAccepted', 'share', 'unshare', 'consent',
+  'referralAccepted', 'share', 'unshare', 'consent', 'reassessment',
 ] as const
 export const HistoryKindSchema = z.enum(HISTORY_KINDS)
 export type HistoryKind = z.infer<typeof HistoryKindSchema>

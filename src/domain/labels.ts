@@ -117,6 +117,7 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
     share: { ko: '열람 공유', en: 'Shared read-only' },
     unshare: { ko: '공유 해제', en: 'Sharing ended' },
     consent: { ko: '개인정보 제공 동의', en: 'Consent to provide information' },
+    reassessment: { ko: '재판정 (새 욕구조사)', en: 'Re-assessment' },
   },
   selfSufficiencyStep: {
     basicCounseling: { ko: '기초상담', en: 'Initial counselling' },

@@ -16,6 +16,7 @@ import {
   ServiceDomainSchema,
   StageSchema,
   CaseLevelSchema,
+  assessedDomains,
   checkReopen,
   checkTransition,
   requiredText,
@@ -203,6 +204,23 @@ export async function setAssessmentDate(caseId: string, date: string | undefined
     else assessment.date = date
     const valid = validateAssessment(assessment)
     return { result: undefined, write: (doc) => writeAssessment(doc, valid) }
+  })
+}
+
+/**
+ * 재판정: a new dated 욕구조사. The current one is kept whole in the history and the new one starts from
+ * its scores (the worker changes what changed); the latest assessment is the one the plan follows.
+ */
+export async function startReassessment(caseId: string, date: string): Promise<void> {
+  await mutateCase(caseId, (cf) => {
+    if (assessedDomains(cf.assessment).length === 0) refuse('date', '재판정하려면 먼저 욕구조사에서 욕구 영역을 하나 이상 평가하세요.')
+    const next = validateAssessment({ ...cf.assessment, date })
+    if (cf.assessment.date && date < cf.assessment.date) refuse('date', '재판정 날짜는 지난 욕구조사 날짜보다 빠를 수 없습니다.')
+    return {
+      result: undefined,
+      write: (doc) => writeAssessment(doc, next),
+      history: [{ at: nowInstant(), kind: 'reassessment', from: cf.assessment.date, to: date, assessment: cf.assessment }],
+    }
   })
 }
 

@@ -17,6 +17,7 @@ export {
   setIntake,
   setNeed,
   setAssessmentDate,
+  startReassessment,
   setCrisisSigns,
   setSelection,
   changeStage,

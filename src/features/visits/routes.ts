@@ -4,6 +4,7 @@ export function visitHref(caseId: string, visitId: string | 'new'): string {
   return `#/case/${caseId}/visit/${visitId}`
 }
 
+/** Back from a visit: the case file's 방문·점검 tab, where the visit list is. */
 export function caseHref(caseId: string): string {
-  return `#/case/${caseId}`
+  return `#/case/${caseId}/visits`
 }

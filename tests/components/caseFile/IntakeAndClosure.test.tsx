@@ -46,5 +46,7 @@ describe('closure form', () => {
     fireEvent.click(within(section).getByRole('button', { name: '종결' }))
     await waitFor(async () => expect((await getCaseFile(caseId))?.meta.stage).toBe('closed'))
     expect((await getCaseFile(caseId))?.closure?.reason).toBe('refusal')
+    // The form closes once the command has finished (nothing left to update after the test).
+    await waitFor(() => expect(within(section).queryByRole('button', { name: '종결' })).toBeNull())
   })
 })

@@ -127,7 +127,7 @@ describe('a new visit is a draft', () => {
     fireEvent.blur(housing)
     fireEvent.click(await screen.findByRole('button', { name: '작성 취소' }))
     fireEvent.click(screen.getByRole('button', { name: /버릴까요/ }))
-    await waitFor(() => expect(window.location.hash).toBe(`#/case/${caseId}`))
+    await waitFor(() => expect(window.location.hash).toBe(`#/case/${caseId}/visits`))
     expect(await traces(caseId)).toEqual(before)
   })
 })
@@ -143,7 +143,7 @@ describe('deleting a saved visit', () => {
     expect((await getCaseFile(caseId))?.visits).toHaveLength(1) // the first press only asks
     fireEvent.click(screen.getByRole('button', { name: '삭제할까요? 한 번 더 누르세요' }))
     await waitFor(async () => expect((await getCaseFile(caseId))?.visits).toEqual([]))
-    await waitFor(() => expect(window.location.hash).toBe(`#/case/${caseId}`))
+    await waitFor(() => expect(window.location.hash).toBe(`#/case/${caseId}/visits`))
 
     const toast = screen.getByText('삭제했습니다').closest('.ui-toast') as HTMLElement
     expect(toast.closest('[role="status"]')).not.toBeNull() // announced politely
