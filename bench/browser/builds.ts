@@ -65,10 +65,13 @@ async function tapTime(page: Page): Promise<number> {
   return at
 }
 
-/** Records, in page time, when the sync state first reads `state`, and the longest task seen. */
-export async function watchPage(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __states: Record<string, number>; __longest: number; __longTasks: number }
+/**
+ * Records, in page time, when the sync state first reads `state`, when the case list on screen first
+ * counts `listTarget` case files in all, and the longest task seen.
+ */
+export async function watchPage(page: Page, listTarget = Number.POSITIVE_INFINITY): Promise<void> {
+  await page.addInitScript((target: number) => {
+    const w = window as unknown as { __states: Record<string, number>; __longest: number; __longTasks: number; __listDone?: number }
     w.__states = {}
     w.__longest = 0
     w.__longTasks = 0
@@ -86,14 +89,19 @@ export async function watchPage(page: Page): Promise<void> {
       const el = document.querySelector('[data-testid="sync-state"]')
       const state = el?.getAttribute('data-state')
       if (state && w.__states[state] === undefined) w.__states[state] = performance.now()
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
-  })
+      const count = document.querySelector('[data-testid="case-count"]')?.textContent ?? ''
+      const total = Number(/전체 ([\d,]+)/.exec(count)?.[1]?.replace(/,/g, '') ?? 0)
+      if (w.__listDone === undefined && total >= target) w.__listDone = performance.now()
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-state'] })
+  }, listTarget)
 }
 
-export async function pageMarks(page: Page): Promise<{ states: Record<string, number>; longest: number; longTasks: number }> {
+export async function pageMarks(
+  page: Page,
+): Promise<{ states: Record<string, number>; longest: number; longTasks: number; listDone: number | undefined }> {
   return page.evaluate(() => {
-    const w = window as unknown as { __states: Record<string, number>; __longest: number; __longTasks: number }
-    return { states: { ...w.__states }, longest: w.__longest, longTasks: w.__longTasks }
+    const w = window as unknown as { __states: Record<string, number>; __longest: number; __longTasks: number; __listDone?: number }
+    return { states: { ...w.__states }, longest: w.__longest, longTasks: w.__longTasks, listDone: w.__listDone }
   })
 }
 

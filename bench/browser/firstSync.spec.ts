@@ -1,7 +1,8 @@
 // Part of `npm run bench`: a supervisor signs in on a new device and the app pulls 2,000 case files
 // into real IndexedDB in Chromium (the engine, the store, its list projections, all real), measured
-// in page time from the sign-in tap to 최신 상태, with the longest main-thread task while it runs;
-// the encrypted app beside the last unencrypted build.
+// in page time from the sign-in tap until both 최신 상태 and the case list on screen counting all of
+// them, with the longest main-thread task while it runs; the encrypted app beside the last unencrypted
+// build (which signs in from 설정, so its list is opened afterwards and counted from its durable rows).
 import { test, expect } from '../../tests/e2e/support/fixtures'
 import { generateCaseFiles } from '../data'
 import { makeDevice, pushAll } from '../doumPath'
@@ -36,22 +37,27 @@ for (const build of builds()) {
 
       const { context, page } = await openProfile(profile)
       try {
-        await watchPage(page)
+        await watchPage(page, DOCS)
         await page.goto(`${relay.url}/#/`)
         await resetLongTasks(page)
         const tap = await signIn(page, build, 'dong.supervisor')
         await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'upToDate', { timeout: 240_000 })
+        await page.evaluate(() => (window.location.hash = '#/'))
+        const listTotal = async () => {
+          const count = (await page.getByTestId('case-count').innerText()).trim()
+          return Number(/전체 ([\d,]+)/.exec(count)?.[1]?.replace(/,/g, '') ?? 0)
+        }
+        await expect.poll(listTotal, { timeout: 30_000 }).toBeGreaterThanOrEqual(DOCS)
+        const total = await listTotal()
         const marks = await pageMarks(page)
         const upToDate = marks.states.upToDate ?? Number.NaN
         const syncing = marks.states.syncing ?? Number.NaN
-        await page.evaluate(() => (window.location.hash = '#/'))
-        const count = (await page.getByTestId('case-count').innerText()).trim()
-        const total = Number(/전체 ([\d,]+)/.exec(count)?.[1]?.replace(/,/g, '') ?? 0)
-        expect(total).toBeGreaterThanOrEqual(DOCS)
-        const ms = upToDate - tap
+        // The current build shows the list while it syncs: done when it counts them all too.
+        const done = build.encrypted ? Math.max(upToDate, marks.listDone ?? Number.NaN) : upToDate
+        const ms = done - tap
         console.log(
-          `first sync in Chromium, ${build.label}: ${total} case files in ${ms.toFixed(0)} ms from the sign-in tap ` +
-            `(${(upToDate - syncing).toFixed(0)} ms syncing); longest main-thread task ${marks.longest.toFixed(0)} ms, ` +
+          `first sync in Chromium, ${build.label}: ${total} case files in ${ms.toFixed(0)} ms from the sign-in tap to 최신 상태 with all listed ` +
+            `(${(done - syncing).toFixed(0)} ms from connected); longest main-thread task ${marks.longest.toFixed(0)} ms, ` +
             `${marks.longTasks} over ${TASK_BUDGET_MS} ms`,
         )
         if (build.encrypted) {

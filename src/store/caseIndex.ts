@@ -179,7 +179,7 @@ function logError(err: unknown): void {
 }
 
 /** Shortest time between two notifications of the screens showing the index. */
-const NOTIFY_MS = 250
+const NOTIFY_MS = 150
 
 let instance: CaseIndex | null = null
 onStoreClose(() => {
