@@ -101,10 +101,10 @@ export const CRISIS_SIGNS = [
 export const CrisisSignSchema = z.enum(CRISIS_SIGNS)
 export type CrisisSign = z.infer<typeof CrisisSignSchema>
 
-/** referral/referralAccepted/share/unshare/transfer: access between teams (referral.ts); consent: recorded or withdrawn. */
+/** referral/referralAccepted/share/unshare/transfer: access between teams (referral.ts); consent/consentWithdrawn (consent.ts). */
 export const HISTORY_KINDS = [
   'stage', 'selection', 'conference', 'closure', 'referral', 'transfer', 'level', 'reopen',
-  'referralAccepted', 'share', 'unshare', 'consent', 'reassessment',
+  'referralAccepted', 'share', 'unshare', 'consent', 'reassessment', 'consentWithdrawn',
 ] as const
 export const HistoryKindSchema = z.enum(HISTORY_KINDS)
 export type HistoryKind = z.infer<typeof HistoryKindSchema>

@@ -116,7 +116,8 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
     referralAccepted: { ko: '의뢰 수락', en: 'Referral accepted' },
     share: { ko: '열람 공유', en: 'Shared read-only' },
     unshare: { ko: '공유 해제', en: 'Sharing ended' },
-    consent: { ko: '개인정보 제공 동의', en: 'Consent to provide information' },
+    consent: { ko: '개인정보 제공 동의 기록', en: 'Consent recorded' },
+    consentWithdrawn: { ko: '개인정보 제공 동의 철회', en: 'Consent withdrawn' },
     reassessment: { ko: '재판정 (새 욕구조사)', en: 'Re-assessment' },
   },
   selfSufficiencyStep: {

@@ -23,6 +23,7 @@ export const ReferralSchema = z.object({
   toTeam: TeamIdSchema,
   toTeamName: z.optional(NameSchema),
   fromTeam: z.optional(TeamIdSchema),
+  fromTeamName: z.optional(NameSchema),
   note: safeText(1000),
   at: InstantSchema,
   by: z.optional(NameSchema),

@@ -1,11 +1,12 @@
 // The shape every case command follows: read the current case file, validate the new state
 // (throwing before the doc is touched), then apply one local Yjs transaction and wait for it to be stored.
 import type * as Y from 'yjs'
-import { CaseIdSchema } from '../domain'
+import { CaseIdSchema, READ_ONLY_MESSAGES, teamAccessIn } from '../domain'
 import type { CaseFile, HistoryEvent } from '../domain'
 import { CaseFileReadError, appendHistory, caseDocName, hasCaseFile, readCaseFile, rootMap } from './caseDoc'
 import { openDoc, whenWritten } from './docStore'
 import { CaseNotFoundError, ValidationError } from './errors'
+import { sessionTeam } from './storageMeta'
 
 /** Transaction origin of the store's own commands (persisted as local updates). */
 export const LOCAL_ORIGIN = 'doum-local'
@@ -46,16 +47,21 @@ export async function loadCase(caseId: string): Promise<{ doc: Y.Doc; cf: CaseFi
 /**
  * Runs `prepare` on the current case file; it validates and returns the write to apply (or throws
  * and nothing is written). The write runs in one transaction that also stamps meta.updatedAt.
+ * A case referred to the user's team and not yet accepted, or shared with it read-only, is refused
+ * (the relay would refuse the change too); `allowReadOnly` is for the acceptance itself.
  */
 export async function mutateCase<T>(
   caseId: string,
   prepare: (cf: CaseFile, doc: Y.Doc) => { write: (doc: Y.Doc) => void; result: T; history?: HistoryEvent[] },
-  options: { touch?: boolean } = {},
+  options: { touch?: boolean; allowReadOnly?: boolean } = {},
 ): Promise<T> {
+  const team = options.allowReadOnly ? undefined : await sessionTeam()
   const doc = await openCaseDoc(caseId)
   // Read, validate and write with no await in between, so two commands started together cannot
   // both prepare from the same state and have the later one undo the earlier.
   const cf = readCase(doc)
+  const access = team === undefined ? 'full' : teamAccessIn(cf, team)
+  if (access !== 'full') refuse('', READ_ONLY_MESSAGES[access])
   const { write, result, history } = prepare(cf, doc)
   doc.transact(() => {
     write(doc)

@@ -90,3 +90,14 @@ export {
 } from './hooks'
 export { createDexieSyncStore } from './syncAdapter'
 export { generateSyntheticCases } from './demo'
+export { recordConsent, withdrawConsent, type ConsentInput } from './consents'
+export {
+  referCase,
+  shareReadOnly,
+  acceptReferral,
+  endShare,
+  listTeams,
+  type Actor,
+  type ProvisionInput,
+  type TeamInfo,
+} from './referrals'

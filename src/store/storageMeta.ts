@@ -74,7 +74,26 @@ export function getSession<T>(): Promise<T | undefined> {
 }
 
 export function setSession(session: unknown): Promise<void> {
+  teams.delete(getDb())
   return setSealedMeta('session', session)
+}
+
+// The signed-in user's team per open database, read once from the sealed session: commands refuse
+// changes to a case this team may only read (commandCore.ts), and they run at typing speed.
+const teams = new WeakMap<DoumDb, Promise<string | undefined>>()
+
+/** The team of the session kept in this database (undefined without one). */
+export function sessionTeam(): Promise<string | undefined> {
+  const db = getDb()
+  let team = teams.get(db)
+  if (!team) {
+    team = getSealedMeta<{ user?: { team?: unknown } }>('session', db).then(
+      (s) => (typeof s?.user?.team === 'string' ? s.user.team : undefined),
+      () => undefined,
+    )
+    teams.set(db, team)
+  }
+  return team
 }
 
 let cached: Settings | null = null
