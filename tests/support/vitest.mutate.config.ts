@@ -13,7 +13,7 @@ export default defineConfig({
     include: [
       'tests/unit/domain/**/*.test.ts',
       'tests/unit/sync/**/*.test.ts',
-      'tests/unit/store/{syncAdapter,outboxGuard}.test.ts',
+      'tests/unit/store/{syncAdapter,outboxGuard,rollback}.test.ts',
       'tests/unit/relay/**/*.test.ts',
       'tests/integration/relay/guard*.test.ts',
       'tests/integration/relay/{access,share,feed,badInput,purge}.test.ts',
