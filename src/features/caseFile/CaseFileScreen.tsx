@@ -19,6 +19,7 @@ import { StageControl } from './StageControl'
 import { AssessmentSection } from './sections/AssessmentSection'
 import { ClosureSection } from './sections/ClosureSection'
 import { ConferenceSection } from './sections/ConferenceSection'
+import { ConsentSection } from './sections/ConsentSection'
 import { FollowUpSection } from './sections/FollowUpSection'
 import { HistorySection } from './sections/HistorySection'
 import { HouseholdSection } from './sections/HouseholdSection'
@@ -27,6 +28,7 @@ import { LinkageSection } from './sections/LinkageSection'
 import { MembersSection } from './sections/MembersSection'
 import { MonitoringSection } from './sections/MonitoringSection'
 import { PlanSection } from './sections/PlanSection'
+import { ReceivedReferralNotice, ReferralSection } from './sections/ReferralSection'
 import { SelectionSection } from './sections/SelectionSection'
 import { VisitsSection } from './sections/VisitsSection'
 import './caseFile.css'
@@ -91,6 +93,7 @@ export function CaseFileScreen({ caseId }: { caseId: string }) {
         <CaseHeader caseFile={caseFile} />
         <StageControl caseFile={caseFile} />
       </div>
+      <ReceivedReferralNotice caseFile={caseFile} />
       <CaseTabs caseId={caseId} active={active} stageTab={defaultTab(stage)} idPrefix={idPrefix} />
       {CASE_TABS.map((tab) => (
         <CaseTabPanel key={tab} tab={tab} active={tab === active} idPrefix={idPrefix}>
@@ -103,6 +106,12 @@ export function CaseFileScreen({ caseId }: { caseId: string }) {
               </FoldedSection>
             )
           })}
+          {tab === 'household' ? (
+            <>
+              <ConsentSection caseFile={caseFile} />
+              <ReferralSection caseFile={caseFile} />
+            </>
+          ) : null}
         </CaseTabPanel>
       ))}
     </article>

@@ -1,8 +1,10 @@
 // Stage and due filter chips (one of each at a time; pressing the active chip clears it), then
-// 대상 유형, 선정 and 사례 수준 as compact selects, and the order of the list.
+// 대상 유형, 선정 and 사례 수준 as compact selects, the order of the list, and 의뢰 받음 (cases a referral
+// waits at for the user's team).
 import { CASE_LEVELS, CASE_SORTS, DUE_FILTERS, SELECTION_KINDS, STAGES, TARGET_TYPES } from '../../domain'
 import type { CaseFilter, CaseSort, DueFilter, SelectionFilter, Stage } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
+import { useSession } from '../../security/session'
 
 export interface ListFilters extends CaseFilter {
   stage?: Stage
@@ -48,7 +50,8 @@ function FilterSelect<V extends string>({ label, value, options, onChange, allLa
 export function CaseFilters({ filters, onChange }: Props) {
   const t = useT()
   const label = useEnumLabel()
-  const { stage, due } = filters
+  const { stage, due, referredTo } = filters
+  const team = useSession()?.user.team
   const selections: { value: SelectionFilter; label: string }[] = [
     ...SELECTION_KINDS.map((k) => ({ value: k, label: label('selectionKind', k) })),
     { value: 'none', label: t('cases.selectionNone') },
@@ -72,6 +75,18 @@ export function CaseFilters({ filters, onChange }: Props) {
           </button>
         ))}
       </div>
+      {team ? (
+        <div className="chips" role="group" aria-label={t('cases.referralFilter')}>
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={referredTo === team}
+            onClick={() => onChange({ ...filters, referredTo: referredTo === team ? undefined : team })}
+          >
+            {t('cases.referredIn')}
+          </button>
+        </div>
+      ) : null}
       <div className="filter-selects" role="group" aria-label={t('cases.moreFilters')}>
         <FilterSelect
           label={t('cases.targetFilter')}

@@ -25,7 +25,7 @@ export function CaseListScreen() {
   const { rows, total, loading } = useCaseList(filters)
   const filtered =
     filters.query.trim() !== '' ||
-    [filters.stage, filters.due, filters.targetType, filters.selection, filters.level].some((f) => f !== undefined)
+    [filters.stage, filters.due, filters.targetType, filters.selection, filters.level, filters.referredTo].some((f) => f !== undefined)
 
   return (
     <section className="screen case-list">

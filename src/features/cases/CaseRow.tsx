@@ -2,6 +2,7 @@
 import { DUE_FILTERS, formatDate } from '../../domain'
 import type { CaseSummary } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
+import { useSession } from '../../security/session'
 import { Badge } from '../common'
 import { dueTone, stageTone } from './badges'
 import { shortAddress } from './shortAddress'
@@ -10,6 +11,8 @@ export function CaseRow({ row }: { row: CaseSummary }) {
   const t = useT()
   const label = useEnumLabel()
   const due = DUE_FILTERS.filter((f) => row.due[f])
+  const team = useSession()?.user.team
+  const referredIn = team !== undefined && (row.referredTo ?? []).includes(team)
   return (
     <a className="case-row" href={`#/case/${row.id}`} data-testid="case-row">
       <span className="case-row__main">
@@ -25,6 +28,7 @@ export function CaseRow({ row }: { row: CaseSummary }) {
         </span>
       </span>
       <span className="case-row__badges">
+        {referredIn ? <Badge tone="info">{t('cases.referredIn')}</Badge> : null}
         <Badge tone={stageTone(row.stage)}>{label('stage', row.stage)}</Badge>
         {row.level === 'intensive' ? <Badge tone="warn">{label('caseLevel', 'intensive')}</Badge> : null}
         {due.map((f) => (

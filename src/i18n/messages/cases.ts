@@ -31,6 +31,8 @@ export const messages = {
     'cases.due.monitoringDue': '점검 예정',
     'cases.due.noContact3m': '3개월 연락두절 후보',
     'cases.due.followUpDue': '사후관리 예정',
+    'cases.referredIn': '의뢰 받음',
+    'cases.referralFilter': '의뢰',
   },
   en: {
     'cases.title': 'Cases',
@@ -63,5 +65,7 @@ export const messages = {
     'cases.due.monitoringDue': 'Monitoring due',
     'cases.due.noContact3m': 'No contact 3 months',
     'cases.due.followUpDue': 'Follow-up due',
+    'cases.referredIn': 'Referral received',
+    'cases.referralFilter': 'Referral',
   },
 }

@@ -82,7 +82,7 @@ describe('the tab a case file opens on', () => {
     const caseId = await caseAt('intake')
     renderKo(<CaseFileScreen caseId={caseId} />)
     await screen.findByRole('tab', { name: '가구', selected: true })
-    expect(headings()).toEqual(['접수·초기상담', '가구', '가구원 (2명)'])
+    expect(headings()).toEqual(['접수·초기상담', '가구', '가구원 (2명)', '개인정보 제공 동의', '의뢰·공유'])
     expect(screen.queryByRole('heading', { name: '방문상담' })).toBeNull()
     expect(screen.queryByRole('link', { name: '새 방문 기록' })).toBeNull()
   })
