@@ -12,7 +12,7 @@ export const OFF_HOURS = { from: 22, to: 7 } as const
 const KST_MS = 9 * 3_600_000
 const DAY_MS = 86_400_000
 const READS = new Set(['read', 'viewed', 'live'])
-const ACCESS = new Set(['read', 'viewed', 'live', 'write', 'login', 'share', 'transfer'])
+const ACCESS = new Set(['read', 'viewed', 'live', 'write', 'login', 'share', 'transfer', 'refer', 'share-read', 'unshare', 'accept'])
 const REFUSALS = new Set(['refused', 'login-failed', 'login-locked', 'login-revoked-device'])
 
 export class AuditUsageError extends Error {}
