@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   CONSENT_REQUIRED_MESSAGE, ConsentSchema, ReferralSchema, checkProvision, consentCovers, consentInEffect, consentProblem,
-  migrateCaseFile, providesTo, referredTeams, shapeProblem, summarizeCase, DEFAULT_DEADLINES, teamAccessIn,
+  matchesCaseFilter, migrateCaseFile, providesTo, referredTeams, shapeProblem, summarizeCase, DEFAULT_DEADLINES, teamAccessIn,
 } from '../../../src/domain'
 import type { Consent, Referral } from '../../../src/domain'
 import { makeCaseFile, nextId } from './fixtures'
@@ -98,12 +98,16 @@ describe('referral records', () => {
     expect(referredTeams(cf)).toEqual(['hope-center'])
     expect(teamAccessIn(cf, 'hope-center')).toBe('referred')
     expect(teamAccessIn(cf, 'dong-sinchon')).toBe('full')
-    expect(summarizeCase(cf, '2026-11-03', DEFAULT_DEADLINES).referredTo).toEqual(['hope-center'])
+    const summary = summarizeCase(cf, '2026-11-03', DEFAULT_DEADLINES)
+    expect(summary.referredTo).toEqual(['hope-center'])
+    expect(matchesCaseFilter(summary, { referredTo: 'hope-center' })).toBe(true)
+    expect(matchesCaseFilter(summary, { referredTo: 'dong-sinchon' })).toBe(false)
 
     const accepted = makeCaseFile({ referrals: [{ ...pending, acceptedAt: '2026-11-04T09:00:00+09:00', acceptedBy: 'hope.worker' }] })
     expect(referredTeams(accepted)).toEqual([])
     expect(teamAccessIn(accepted, 'hope-center')).toBe('full')
     expect(summarizeCase(accepted, '2026-11-04', DEFAULT_DEADLINES).referredTo).toBeUndefined()
+    expect(matchesCaseFilter(summarizeCase(accepted, '2026-11-04', DEFAULT_DEADLINES), { referredTo: 'hope-center' })).toBe(false)
 
     const withdrawn = makeCaseFile({ referrals: [{ ...pending, endedAt: '2026-11-04T09:00:00+09:00' }] })
     expect(referredTeams(withdrawn)).toEqual([])
