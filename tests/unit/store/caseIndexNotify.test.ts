@@ -1,4 +1,4 @@
-// Screens hear of index changes at most every 250 ms while a sync lands page after page, and always
+// Screens hear of index changes at most every 150 ms while a sync lands page after page, and always
 // hear of the last change.
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
