@@ -176,7 +176,8 @@ export function wipeAndSignOut(reason: 'loggedOut' | 'revoked', fetchImpl: typeo
     if (state.status !== 'unlocked') return
     const { userId } = state.account
     const session = currentSession()
-    await close(reason, false)
+    // The notice ("… 지웠습니다") comes once the data is gone, not when the screen locks.
+    await close(undefined, false)
     if (reason === 'loggedOut') await endSessionOnRelay(session, fetchImpl)
     await deleteAccountData(userId)
     accessChannel()?.postMessage({ type: 'wiped', userId } satisfies AccessMessage)

@@ -103,7 +103,11 @@ describe('an update the relay refuses', () => {
     await waitFor(async () => worker.status.get().state === 'upToDate' && (await countUnsynced()) === 0, 'worker settled')
 
     const expected = '메모 900101 - 확인'
-    expect((await getCaseFile(id))?.intake.presentingProblem).toBe(expected)
+    // The open document is swapped for the rebuilt one just after the rollback's transaction.
+    await waitFor(
+      async () => (await getCaseFile(id).catch(() => undefined))?.intake.presentingProblem === expected,
+      'the open case file was rebuilt',
+    )
     const inMemory = openDocIfLoaded(name) as Y.Doc
     const stored = await storedState(name)
     const onRelay = relayState(name)
