@@ -1,12 +1,29 @@
 // Entry point: the lock screen first; the app itself (store, sync, screens) is a separate chunk,
 // fetched while the worker types the password, so the first load stays small on phones.
-import { StrictMode, Suspense, lazy } from 'react'
+import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
+import type { App as AppComponent } from './App'
 import { Gate } from './features/lock/Gate'
 import './app.css'
 
-const loadApp = () => import('./App')
-const App = lazy(() => loadApp().then((m) => ({ default: m.App })))
+let loadedApp: typeof AppComponent | null = null
+const loadApp = () =>
+  import('./App').then((m) => {
+    loadedApp = m.App
+    return m.App
+  })
+
+/**
+ * The app once its chunk is here. Not React.lazy + Suspense: once a fallback has shown, React holds the
+ * content back for a few hundred ms (fallback throttling), which an unlock would pay every time.
+ */
+function AppWhenLoaded() {
+  const [App, setApp] = useState(() => loadedApp)
+  useEffect(() => {
+    if (!App) void loadApp().then((loaded) => setApp(() => loaded))
+  }, [App])
+  return App ? <App /> : <div className="screen" role="status" aria-busy="true" />
+}
 
 const root = document.getElementById('root')
 if (!root) throw new Error('missing #root')
@@ -18,14 +35,15 @@ if (import.meta.env.VITE_E2E_HOOKS === '1' && new URLSearchParams(window.locatio
 createRoot(root).render(
   <StrictMode>
     <Gate>
-      <Suspense fallback={<div className="screen" role="status" aria-busy="true" />}>
-        <App />
-      </Suspense>
+      <AppWhenLoaded />
     </Gate>
   </StrictMode>,
 )
 
-// After the first paint, when the browser is idle: by the time a password is typed the app is here.
+// Fetched as soon as someone touches the lock screen (the password is being typed), or when the browser
+// is first idle: by the time the key is derived the app is here, and a page nobody uses stays light.
+const prefetch = () => void loadApp()
+for (const event of ['focusin', 'pointerdown', 'keydown']) window.addEventListener(event, prefetch, { once: true, capture: true, passive: true })
 const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback
-if (idle) idle(() => void loadApp(), { timeout: 2000 })
-else setTimeout(() => void loadApp(), 200)
+if (idle) idle(prefetch, { timeout: 2000 })
+else setTimeout(prefetch, 200)

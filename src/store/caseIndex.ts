@@ -50,7 +50,7 @@ export class CaseIndex {
       const rows = await openCaseRows(db.key, await db.cases.toArray())
       for (const r of rows) this.rows.set(r.id, r.summary)
       this.loaded = true
-      this.bump()
+      this.bump(true)
       // Due flags computed on an earlier day are refreshed in the background.
       void refreshStaleProjections().catch(logError)
     })()
@@ -145,9 +145,15 @@ export class CaseIndex {
     this.bump()
   }
 
-  private bump(): void {
+  /** `now`: the list waits for nothing (the first load after unlock). */
+  private bump(now = false): void {
     this.sorted.clear()
     this.version++
+    if (now) {
+      if (this.trailing) clearTimeout(this.trailing)
+      this.trailing = null
+      return this.notify()
+    }
     if (this.trailing) return
     // A first sync changes the index ten times a second: screens re-sort and re-render at most every
     // NOTIFY_MS (the first change at once, the last one always).
