@@ -1,7 +1,7 @@
 // Who may refer (share) or transfer a case file (issue 8): only a worker or supervisor of the OWNING
 // team. A team the case was only shared with, and a volunteer of the owning team, are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canChangeAccess, canRead, canWrite, readableKinds } from '../../../sync-server/access'
+import { canAcceptReferral, canChangeAccess, canRead, canWrite, readableKinds } from '../../../sync-server/access'
 import type { DocAccess } from '../../../sync-server/storage/types'
 import { Device, login, newDocName, testRelay, textUpdate } from './helpers'
 
@@ -84,6 +84,28 @@ describe('access rules (sync-server/access.ts)', () => {
     expect(canChangeAccess(user('worker', 'b'), shared)).toBe(false)
     expect(canChangeAccess(user('supervisor', 'b'), shared)).toBe(false)
     expect(canChangeAccess(user('worker', 'c'), shared)).toBe(false)
+  })
+
+  it('canAcceptReferral: a worker or supervisor of the team the referral waits at, nobody else', () => {
+    const referred: DocAccess = { ...access('a', 'b'), kinds: new Map([['a', 'owner'], ['b', 'referral']]) }
+    expect(canAcceptReferral(user('worker', 'b'), referred)).toBe(true)
+    expect(canAcceptReferral(user('supervisor', 'b'), referred)).toBe(true)
+    expect(canAcceptReferral(user('volunteer', 'b'), referred)).toBe(false)
+    expect(canAcceptReferral(user('admin', 'b'), referred)).toBe(false)
+    expect(canAcceptReferral(user('worker', 'a'), referred)).toBe(false) // the referring team
+    expect(canAcceptReferral(user('worker', 'c'), referred)).toBe(false)
+    // Access rows of a storage that keeps no kinds (plain share/owner): nothing waits to be accepted.
+    expect(canAcceptReferral(user('worker', 'b'), access('a', 'b'))).toBe(false)
+  })
+
+  it('canWrite: a team holding the document read-only (열람 공유, referral not yet accepted) may not write', () => {
+    const CASE_RO = 'case/00000000-0000-4000-8000-000000000002'
+    const ro: DocAccess = { ...access('a', 'b', 'c', 'd'), kinds: new Map([['a', 'owner'], ['b', 'read'], ['c', 'referral'], ['d', 'share']]) }
+    expect(canWrite(user('worker', 'a'), CASE_RO, ro)).toBe(true)
+    expect(canWrite(user('worker', 'b'), CASE_RO, ro)).toBe(false)
+    expect(canWrite(user('worker', 'c'), CASE_RO, ro)).toBe(false)
+    expect(canWrite(user('worker', 'd'), CASE_RO, ro)).toBe(true)
+    expect(canRead(user('worker', 'b'), CASE_RO, ro)).toBe(true)
   })
 
   it('canRead: a team with access, and a kind the role may read', () => {
