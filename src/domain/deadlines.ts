@@ -144,7 +144,11 @@ export function computeDeadlines(cf: CaseFile, settings: DeadlineSettings = DEFA
 }
 
 export function computeDue(cf: CaseFile, today: string, settings: DeadlineSettings = DEFAULT_DEADLINES): DueFlags {
-  const d = computeDeadlines(cf, settings)
+  return dueOn(computeDeadlines(cf, settings), today)
+}
+
+/** The due flags of deadlines already computed (a caller that also needs the dates computes them once). */
+export function dueOn(d: Deadlines, today: string): DueFlags {
   const after = (deadline: string | undefined) => deadline !== undefined && today > deadline
   const onOrAfter = (day: string | undefined) => day !== undefined && today >= day
   return {

@@ -1,6 +1,6 @@
 // The projection row the store keeps per case for lists, search and deadline filters.
 import type { CaseFile } from './caseFile'
-import { computeDeadlines, computeDue, lastContactDate, latestVisit } from './deadlines'
+import { computeDeadlines, dueOn, lastContactDate, latestVisit } from './deadlines'
 import type { DeadlineSettings, DueFlags } from './deadlines'
 import type { CaseLevel, SelectionKind, Stage, TargetType } from './enums'
 import { headOf } from './member'
@@ -36,6 +36,7 @@ function latestInstant(cf: CaseFile): string {
 }
 
 export function summarizeCase(cf: CaseFile, today: string, settings: DeadlineSettings): CaseSummary {
+  const deadlines = computeDeadlines(cf, settings)
   const summary: CaseSummary = {
     id: cf.meta.id,
     headName: headOf(cf.members)?.name ?? '',
@@ -46,13 +47,13 @@ export function summarizeCase(cf: CaseFile, today: string, settings: DeadlineSet
     address: [cf.household.address, cf.household.addressDetail].filter(Boolean).join(' '),
     phones: [cf.household.phone, ...cf.members.map((m) => m.phone)].filter((p): p is string => Boolean(p)),
     lastContactDate: lastContactDate(cf),
-    due: computeDue(cf, today, settings),
+    due: dueOn(deadlines, today),
     updatedAt: latestInstant(cf),
   }
   if (cf.selection) summary.selectionKind = cf.selection.kind
   if (cf.household.householdNo) summary.householdNo = cf.household.householdNo
-  const deadlines = Object.values(computeDeadlines(cf, settings)).filter((d): d is string => typeof d === 'string').sort()
-  if (deadlines[0] !== undefined) summary.nextDue = deadlines[0]
+  const nearest = Object.values(deadlines).filter((d): d is string => typeof d === 'string').sort()[0]
+  if (nearest !== undefined) summary.nextDue = nearest
   const next = latestVisit(cf)?.nextVisitDate
   if (next !== undefined) summary.nextVisitDate = next
   const referredTo = referredTeams(cf)
