@@ -156,12 +156,12 @@ export function lock(notice?: AccessNotice): Promise<void> {
 async function close(notice: AccessNotice | undefined, flush: boolean): Promise<void> {
   if (state.status !== 'unlocked') return
   publish({ status: 'locked', accounts: await listAccounts(), ...(notice ? { notice } : {}) })
+  const store = await loadStore()
   if (flush) {
-    const store = await loadStore()
     await store.whenDraftsSaved().catch(() => undefined)
     await store.whenAllWritten().catch(() => undefined)
   }
-  ;(await loadStore()).closeStore()
+  store.closeStore()
   forgetSession()
   dataKey = null
   publish({ status: 'locked', accounts: await listAccounts(), ...(notice ? { notice } : {}) })
