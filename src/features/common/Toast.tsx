@@ -1,7 +1,7 @@
 // Short status messages with an optional action (e.g. "되돌리기"). Without a provider, toasts are dropped.
 // The list is a polite live region (role="status"); an action is a real 44 px <button>. A toast stays
 // while it has the keyboard focus or the pointer, so nobody has to race its timer.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import './common.css'
 
@@ -57,7 +57,8 @@ function ToastView({ toast, onDone }: { toast: ToastItem; onDone: (id: number) =
     const t = setTimeout(() => onDone(id), durationMs)
     return () => clearTimeout(t)
   }, [id, durationMs, onDone, paused])
-  useEffect(() => {
+  // In the commit itself, so nothing (a screen reader, a test, a fast second tap) sees the focus on <body> between.
+  useLayoutEffect(() => {
     if (focusAction) action.current?.focus()
   }, [focusAction])
   return (
