@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { ErrorCode, MAX_UPDATE_BYTES, isDocName } from '../src/sync/protocol'
 import type { ErrorCodeValue } from '../src/sync/protocol'
 import type { LegalBasis } from '../src/domain'
-import { canChangeAccess, canWrite } from './access'
+import { canChangeAccess, canWrite, volunteerAudience } from './access'
 import type { Principal } from './access'
 import type { Auditor } from './audit'
 import type { Auth } from './auth'
@@ -14,6 +14,7 @@ import type { AccessChange, DocAccess, NewUpdate, RelayStorage } from './storage
 import { provisionBasis } from './provision'
 import { inspectUpdate } from './updates'
 import { CONTENT_MESSAGES, validateUpdate } from './validateUpdate'
+import { authorshipProblem, routeBriefs } from './volunteerAccess'
 
 export interface RelayCore {
   storage: RelayStorage
@@ -75,12 +76,20 @@ export function storeUpdates(
       if (kind === 'invalid') outcomes[index] = refuse(ErrorCode.BadUpdate, MESSAGES.badUpdate)
       else if (kind === 'empty') outcomes[index] = { ok: true, seq: core.storage.headSeq() }
       else {
-        const verdict = validateUpdate(name, stateBefore(name), update)
+        const before = stateBefore(name)
+        const verdict = validateUpdate(name, before, update)
+        const existing = accessOf(name)
+        const authorship = verdict.ok ? authorshipProblem(core.storage, user, name, existing?.ownerTeam ?? user.team, before, update) : null
         if (!verdict.ok) {
           outcomes[index] = refuse(ErrorCode.BadUpdate, CONTENT_MESSAGES[verdict.problem])
           core.auditor.record(user.id, ip, name, 'refused', now, `content=${verdict.problem}`)
+        } else if (authorship) {
+          outcomes[index] = refuse(ErrorCode.Forbidden, authorship)
+          core.auditor.record(user.id, ip, name, 'refused', now, 'authorship')
         } else {
-          accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team, summary: verdict.summary } })
+          // A volunteer's new report is also theirs to read and amend (access.ts audienceOf).
+          const creatorAudience = !existing && user.role === 'volunteer' ? volunteerAudience(user.id) : undefined
+          accepted.push({ index, item: { name, update, userId: user.id, deviceId, ownerTeam: user.team, creatorAudience, summary: verdict.summary } })
           batchUpdates.set(name, [...(batchUpdates.get(name) ?? []), update])
         }
       }
@@ -105,6 +114,7 @@ export function storeUpdates(
     const access = accessOf(a.item.name)
     if (access) core.hub.fanOut(a.item.name, a.item.update, seq, access, origin)
   })
+  routeBriefs(core, user.id, accepted.map((a) => a.item.name))
   return outcomes
 }
 

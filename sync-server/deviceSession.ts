@@ -6,7 +6,7 @@ import {
   ErrorCode, MIN_PROTOCOL_VERSION, SUMMARY_PROTOCOL_VERSION, MsgType, PROTOCOL_VERSION, WIPE_PROTOCOL_VERSION, decodeMessage, isDocName,
 } from '../src/sync/protocol'
 import type { Docs, DocUpdate, ErrorCodeValue, Hello, Message, Push, SvSync, WireUser } from '../src/sync/protocol'
-import { canRead, readableKinds } from './access'
+import { audienceOf, canRead, readableKinds } from './access'
 import type { Principal } from './access'
 import type { RelayCore } from './core'
 import { FEED_PAGE_BYTES, FeedPager, cursorAfter, planFeed } from './feedPlan'
@@ -215,11 +215,11 @@ export function handleDeviceSocket(ws: WebSocket, ip: string, core: RelayCore): 
     const otherEpoch = Boolean(hello.relayEpoch) && hello.relayEpoch !== epoch
     const resync = known > 0 && (known > head || otherEpoch)
     const cursor = resync ? 0 : hello.cursor
-    const plan = planFeed(core.storage.feedEntries(u.team, readableKinds(u.role), cursor, head), cursor)
+    const plan = planFeed(core.storage.feedEntries(audienceOf(u), readableKinds(u.role), cursor, head), cursor)
     const version = Math.min(PROTOCOL_VERSION, hello.protocolVersion) // answer an older device in its own format
     sendNow(ws, { type: MsgType.Welcome, protocolVersion: version, user: wire, headSeq: head, feedTotal: plan.length, epoch, resync })
     if (cursor > 0) {
-      const revoked = core.storage.revokedSince(u.team, cursor, head)
+      const revoked = core.storage.revokedSince(audienceOf(u), cursor, head)
       if (revoked.length) sendNow(ws, { type: MsgType.Revoked, names: revoked })
     }
     // Pages end at FEED_PAGE_DOCS documents or FEED_PAGE_BYTES; a larger document goes in pieces, and a

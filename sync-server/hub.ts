@@ -1,5 +1,6 @@
-// Live fan-out: every open /sync session and /yjs connection, indexed by team and by document.
-import { canRead } from './access'
+// Live fan-out: every open /sync session and /yjs connection, indexed by audience (a team, or one volunteer:
+// access.ts audienceOf) and by document.
+import { audienceOf, canRead } from './access'
 import type { Principal } from './access'
 import type { DocAccess } from './storage/types'
 
@@ -18,7 +19,7 @@ export class Hub {
 
   add(sub: Subscriber): void {
     const index = sub.doc === undefined ? this.byTeam : this.byDoc
-    const key = sub.doc ?? sub.user.team
+    const key = sub.doc ?? audienceOf(sub.user)
     let set = index.get(key)
     if (!set) index.set(key, (set = new Set()))
     set.add(sub)
@@ -26,7 +27,7 @@ export class Hub {
 
   remove(sub: Subscriber): void {
     const index = sub.doc === undefined ? this.byTeam : this.byDoc
-    const key = sub.doc ?? sub.user.team
+    const key = sub.doc ?? audienceOf(sub.user)
     const set = index.get(key)
     if (!set) return
     set.delete(sub)
@@ -52,7 +53,7 @@ export class Hub {
 
   revokeTeam(name: string, team: string): void {
     for (const sub of this.byTeam.get(team) ?? []) sub.revoke([name])
-    for (const sub of [...(this.byDoc.get(name) ?? [])]) if (sub.user.team === team) sub.revoke([name])
+    for (const sub of [...(this.byDoc.get(name) ?? [])]) if (audienceOf(sub.user) === team) sub.revoke([name])
   }
 
   get size(): number {

@@ -11,6 +11,7 @@ import {
 } from '../src/domain'
 import { CASE_DOC_PREFIX, hasCaseFile, rawCaseFile } from '../src/store/caseDoc'
 import { relaySummaryOf } from './caseSummary'
+import { BRIEF_DOC_PREFIX, BRIEF_ROOTS, REPORT_DOC_PREFIX, REPORT_ROOTS, readBrief, readHandling, readReport } from '../src/store/volunteerDocs'
 
 export type ContentProblem = 'rrn' | 'structure' | 'shape'
 export type Verdict = { ok: true } | { ok: false; problem: ContentProblem; detail: string }
@@ -69,6 +70,7 @@ export function checkDoc(name: string, doc: Y.Doc): Verdict {
   for (const type of doc.share.values()) {
     if (containsRrn(textOfType(type))) return { ok: false, problem: 'rrn', detail: '' }
   }
+  if (name.startsWith(BRIEF_DOC_PREFIX) || name.startsWith(REPORT_DOC_PREFIX)) return volunteerDocVerdict(name, doc)
   // A case document is judged as a case file once it holds one (meta.id); other kinds have no schema here.
   if (!name.startsWith(CASE_DOC_PREFIX) || !holdsCaseFile(doc)) return { ok: true }
   for (const [key, type] of doc.share) {
@@ -78,6 +80,17 @@ export function checkDoc(name: string, doc: Y.Doc): Verdict {
   }
   const problem = caseShapeProblem(doc)
   return problem ? { ok: false, problem: 'shape', detail: problem } : { ok: true }
+}
+
+/** Briefs and reports: only their own root maps, each exactly its schema (a brief can carry nothing else). */
+function volunteerDocVerdict(name: string, doc: Y.Doc): Verdict {
+  const roots = name.startsWith(BRIEF_DOC_PREFIX) ? BRIEF_ROOTS : REPORT_ROOTS
+  for (const [key, type] of doc.share) {
+    if (!roots.has(key) || type._start !== null) return { ok: false, problem: 'structure', detail: key }
+  }
+  const parts = roots === BRIEF_ROOTS ? [readBrief(doc)] : [readReport(doc), readHandling(doc)]
+  for (const part of parts) if (part && !part.ok) return { ok: false, problem: 'shape', detail: part.path }
+  return { ok: true }
 }
 
 function holdsCaseFile(doc: Y.Doc): boolean {

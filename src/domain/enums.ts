@@ -96,8 +96,33 @@ export const CRISIS_SIGNS = [
   'wandering',
   'mailPiling',
   'isolation',
+  'healthDecline',
   'suicideRisk',
 ] as const
+
+/** 동 인적 안전망 volunteers (seed 003): 이웃살피미, 복지통장, 동 복지위원, 기타 자원봉사자. */
+export const VOLUNTEER_KINDS = ['neighbor', 'tongjang', 'committee', 'other'] as const
+export const VolunteerKindSchema = z.enum(VOLUNTEER_KINDS)
+export type VolunteerKind = z.infer<typeof VolunteerKindSchema>
+
+/** How often a volunteer checks on an assigned household (안부확인 주기). */
+export const CHECK_IN_SCHEDULES = ['weekly', 'biweekly', 'monthly'] as const
+export const CheckInScheduleSchema = z.enum(CHECK_IN_SCHEDULES)
+export type CheckInSchedule = z.infer<typeof CheckInScheduleSchema>
+
+/** 안부확인 결과: 만남 / 부재 / 거절 / 전화 통화. */
+export const CHECK_IN_OUTCOMES = ['met', 'absent', 'refused', 'phone'] as const
+export const CheckInOutcomeSchema = z.enum(CHECK_IN_OUTCOMES)
+export type CheckInOutcome = z.infer<typeof CheckInOutcomeSchema>
+
+/** The crisis types of the national 복지위기 알림 앱: 생계, 돌봄·보호, 건강·의료, 주거, 일자리. */
+export const CRISIS_TYPES = ['livelihood', 'care', 'health', 'housing', 'job'] as const
+export const CrisisTypeSchema = z.enum(CRISIS_TYPES)
+export type CrisisType = z.infer<typeof CrisisTypeSchema>
+
+export const URGENCIES = ['routine', 'soon', 'urgent'] as const
+export const UrgencySchema = z.enum(URGENCIES)
+export type Urgency = z.infer<typeof UrgencySchema>
 export const CrisisSignSchema = z.enum(CRISIS_SIGNS)
 export type CrisisSign = z.infer<typeof CrisisSignSchema>
 
@@ -149,6 +174,11 @@ export const ENUMS = {
   crisisGrade: CRISIS_GRADES,
   consentMethod: CONSENT_METHODS,
   referralBasis: REFERRAL_BASES,
+  volunteerKind: VOLUNTEER_KINDS,
+  checkInSchedule: CHECK_IN_SCHEDULES,
+  checkInOutcome: CHECK_IN_OUTCOMES,
+  crisisType: CRISIS_TYPES,
+  urgency: URGENCIES,
 } as const
 export type EnumName = keyof typeof ENUMS
 export type EnumValue<K extends EnumName> = (typeof ENUMS)[K][number]

@@ -18,7 +18,7 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
     selfSufficiencyCenter: { ko: '자활센터', en: 'Self-sufficiency centre' },
     welfareCenter: { ko: '복지관', en: 'Welfare centre' },
     self: { ko: '본인', en: 'Self' },
-    volunteerReport: { ko: '이웃살피미 발굴', en: 'Volunteer report' },
+    volunteerReport: { ko: '이웃살피미·통장 발굴', en: 'Found by a neighbourhood volunteer' },
     other: { ko: '기타', en: 'Other' },
   },
   serviceDomain: {
@@ -102,6 +102,7 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
     wandering: { ko: '배회', en: 'Wandering' },
     mailPiling: { ko: '우편물 쌓임', en: 'Mail piling up' },
     isolation: { ko: '고립·은둔', en: 'Isolation or withdrawal' },
+    healthDecline: { ko: '건강 악화', en: 'Failing health' },
     suicideRisk: { ko: '자살 위험 징후', en: 'Signs of suicide risk' },
   },
   historyKind: {
@@ -139,6 +140,35 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
   referralBasis: {
     consent: { ko: '개인정보 제공 동의', en: 'Consent on record' },
     'ssa-15': { ko: '사회보장급여법 제15조 (조사·의뢰)', en: 'Social Security Benefits Act art. 15 (investigation and referral)' },
+  },
+  volunteerKind: {
+    neighbor: { ko: '이웃살피미', en: 'Neighbourhood watcher' },
+    tongjang: { ko: '복지통장', en: 'Welfare tong leader' },
+    committee: { ko: '동 복지위원', en: 'Dong welfare committee member' },
+    other: { ko: '기타 자원봉사자', en: 'Other volunteer' },
+  },
+  checkInSchedule: {
+    weekly: { ko: '매주', en: 'Weekly' },
+    biweekly: { ko: '2주마다', en: 'Every two weeks' },
+    monthly: { ko: '매월', en: 'Monthly' },
+  },
+  checkInOutcome: {
+    met: { ko: '만남', en: 'Met' },
+    absent: { ko: '부재', en: 'Nobody home' },
+    refused: { ko: '거절', en: 'Refused' },
+    phone: { ko: '전화 통화', en: 'Phone call' },
+  },
+  crisisType: {
+    livelihood: { ko: '생계', en: 'Livelihood' },
+    care: { ko: '돌봄·보호', en: 'Care and protection' },
+    health: { ko: '건강·의료', en: 'Health and medical' },
+    housing: { ko: '주거', en: 'Housing' },
+    job: { ko: '일자리', en: 'Work' },
+  },
+  urgency: {
+    routine: { ko: '보통', en: 'Routine' },
+    soon: { ko: '빨리', en: 'Soon' },
+    urgent: { ko: '긴급', en: 'Urgent' },
   },
 }
 

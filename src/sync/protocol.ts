@@ -29,9 +29,9 @@ export const FEED_PAGE_DOCS = 200
 /** The first page of a feed is smaller, so a new device starts storing while the relay reads the rest. */
 export const FEED_FIRST_PAGE_DOCS = 50
 
-/** Documents a device may hold: case files, volunteer briefs, volunteer reports. */
-export const DOC_NAME_PATTERN = /^(case|brief|report)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-export type DocKind = 'case' | 'brief' | 'report'
+/** Documents a device may hold: case files, volunteer briefs, volunteer reports, the team's shared directory. */
+export const DOC_NAME_PATTERN = /^(case|brief|report|team)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+export type DocKind = 'case' | 'brief' | 'report' | 'team'
 
 export function isDocName(name: string): boolean {
   return DOC_NAME_PATTERN.test(name)

@@ -71,6 +71,7 @@ export function openMemoryStorage(): RelayStorage {
         let d = docs.get(it.name)
         if (!d) {
           d = { kind: docKind(it.name)!, ownerTeam: it.ownerTeam, lastSeq: seq, access: new Map([[it.ownerTeam, { grantedSeq: seq, feedSeq: seq, kind: 'owner' as const }]]), log: [], snapshot: null, snapshotSeq: 0, prunedSeq: 0, summary: null }
+          if (it.creatorAudience) d.access.set(it.creatorAudience, { grantedSeq: seq, feedSeq: seq, kind: 'share' })
           docs.set(it.name, d)
         }
         d.lastSeq = seq

@@ -164,6 +164,7 @@ class SqliteStorage implements RelayStorage {
         if (this.s.touchDoc.run(seq, it.summary ?? null, it.name).changes === 0) {
           this.s.insertDoc.run(it.name, kind, it.ownerTeam, at, it.userId, seq, it.summary ?? null)
           this.s.insertAccess.run(it.name, it.ownerTeam, 'owner', kind, seq, seq)
+          if (it.creatorAudience) this.s.insertAccess.run(it.name, it.creatorAudience, 'share', kind, seq, seq)
         } else {
           this.s.touchAccess.run(seq, it.name)
         }

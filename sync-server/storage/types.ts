@@ -41,6 +41,8 @@ export interface NewUpdate {
   deviceId: string
   /** Team that owns the document if this update creates it. */
   ownerTeam: string
+  /** Also given `share` access when this update creates the document: a volunteer's own report (`vol:<id>`). */
+  creatorAudience?: string
   /** The document's list summary after this update (src/domain/relaySummary.ts); absent clears the stored one. */
   summary?: string | null
 }

@@ -46,7 +46,7 @@ describe('list summaries in the change feed', () => {
     const token = await login(relay.url, 'dong.worker')
     const writer = await Device.connect(relay.url, token, 0, 'writer')
     const c = newCase()
-    const note = newDocName('report')
+    const note = newDocName('case') // a document that holds no case file: no summary
     expect((await writer.push([{ name: c.name, update: Y.encodeStateAsUpdate(c.doc) }, { name: note, update: textUpdate('메모') }])).every((r) => r.ok)).toBe(true)
     // A later edit: the summary must describe the state after it, not the first one.
     const sv = Y.encodeStateVector(c.doc)

@@ -2,6 +2,7 @@
 // team. A team the case was only shared with, and a volunteer of the owning team, are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canAcceptReferral, canChangeAccess, canRead, canWrite, readableKinds } from '../../../sync-server/access'
+import { teamDocName } from '../../../src/store/teamDoc'
 import type { DocAccess } from '../../../sync-server/storage/types'
 import { Device, login, newDocName, testRelay, textUpdate } from './helpers'
 
@@ -114,8 +115,13 @@ describe('access rules (sync-server/access.ts)', () => {
     expect(canRead(user('supervisor', 'b'), CASE, shared)).toBe(true)
     expect(canRead(user('worker', 'c'), CASE, shared)).toBe(false)
     expect(canRead(user('volunteer'), CASE, shared)).toBe(false)
-    expect(canRead(user('volunteer'), BRIEF, shared)).toBe(true)
-    expect(canRead(user('volunteer'), REPORT, shared)).toBe(true)
+    // A volunteer reads through their own audience only, never through the team's rows.
+    expect(canRead(user('volunteer'), BRIEF, shared)).toBe(false)
+    expect(canRead(user('volunteer'), REPORT, shared)).toBe(false)
+    expect(canRead(user('volunteer'), BRIEF, access('a', 'vol:volunteer-a'))).toBe(true)
+    expect(canRead(user('volunteer'), REPORT, access('a', 'vol:volunteer-a'))).toBe(true)
+    expect(canRead(user('volunteer'), CASE, access('a', 'vol:volunteer-a'))).toBe(false)
+    expect(canRead(user('volunteer'), BRIEF, access('a', 'vol:someone-else'))).toBe(false)
     expect(canRead(user('admin'), CASE, shared)).toBe(false)
     expect(canRead(user('worker'), CASE, null)).toBe(false)
     expect(canRead(user('worker'), 'nope/1', shared)).toBe(false)
@@ -133,12 +139,26 @@ describe('access rules (sync-server/access.ts)', () => {
     expect(canWrite(user('worker', 'b'), CASE, access('a', 'b'))).toBe(true)
     expect(canWrite(user('worker', 'c'), CASE, access('a', 'b'))).toBe(false)
     expect(canWrite(user('volunteer'), CASE, access('a'))).toBe(false)
-    expect(canWrite(user('volunteer'), BRIEF, access('a'))).toBe(true)
+    expect(canWrite(user('volunteer'), REPORT, access('a', 'vol:volunteer-a'))).toBe(true)
+    // A brief reaches its volunteer read-only.
+    const brief: DocAccess = { ...access('a', 'vol:volunteer-a'), kinds: new Map([['a', 'owner'], ['vol:volunteer-a', 'read']]) }
+    expect(canWrite(user('volunteer'), BRIEF, brief)).toBe(false)
+    expect(canRead(user('volunteer'), BRIEF, brief)).toBe(true)
+  })
+
+  it('canWrite: a team document only under the name derived from the writer\'s own team', () => {
+    expect(canWrite(user('worker', 'a'), teamDocName('a'), null)).toBe(true)
+    expect(canWrite(user('supervisor', 'a'), teamDocName('a'), null)).toBe(true)
+    expect(canWrite(user('worker', 'a'), teamDocName('b'), null)).toBe(false)
+    expect(canWrite(user('volunteer', 'a'), teamDocName('a'), null)).toBe(false)
+    expect(canRead(user('volunteer', 'a'), teamDocName('a'), access('a'))).toBe(false)
+    expect(teamDocName('a')).not.toBe(teamDocName('b'))
+    expect(teamDocName('a')).toMatch(/^team\/[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
   it('readableKinds per role', () => {
-    expect(readableKinds('worker')).toEqual(['case', 'brief', 'report'])
-    expect(readableKinds('supervisor')).toEqual(['case', 'brief', 'report'])
+    expect(readableKinds('worker')).toEqual(['case', 'brief', 'report', 'team'])
+    expect(readableKinds('supervisor')).toEqual(['case', 'brief', 'report', 'team'])
     expect(readableKinds('volunteer')).toEqual(['brief', 'report'])
     expect(readableKinds('admin')).toEqual([])
   })

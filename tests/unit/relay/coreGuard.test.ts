@@ -83,7 +83,7 @@ describe('storeUpdates: size', () => {
     expect(exact.byteLength).toBe(MAX_UPDATE_BYTES)
     const over = new Uint8Array(MAX_UPDATE_BYTES + 1)
     over.set(exact)
-    const [big, fits] = [uuidName('brief'), uuidName('brief')]
+    const [big, fits] = [uuidName('case'), uuidName('case')]
     const outcomes = storeUpdates(core, dongWorker, 'd1', IP, [{ name: big, update: over }, { name: fits, update: exact }], null)
     expect(outcomes[0]).toEqual({ ok: false, code: ErrorCode.TooLarge, message: MESSAGES.tooLarge })
     expect(outcomes[1]).toMatchObject({ ok: true })
