@@ -3,7 +3,7 @@
 //   report/<uuid>  root map `report`   — the volunteer's CheckIn or Discovery, plain values
 //                  root map `handling` — the worker's 확인 / 접수 / 연결 stamps
 // Pure Yjs, no Dexie. Fields are plain (not Y.Text): each document has one writer per root.
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { BriefSchema, HandlingSchema, VolunteerReportSchema } from '../domain'
 import type { Brief, Handling, VolunteerReport } from '../domain'
 
