@@ -45,6 +45,17 @@ export function referredTeams(cf: { referrals: readonly Referral[] }): string[] 
   return [...new Set(cf.referrals.filter(isPendingReferral).map((r) => r.toTeam))].sort()
 }
 
+/**
+ * The team that owns the case by its records: the creating team, then each accepted referral's receiving
+ * team in the order accepted (undefined for a case made before teams were recorded). Only the owner refers, shares or ends a share (the relay's canChangeAccess).
+ */
+export function ownerTeamOf(cf: { meta: { teamId?: string }; referrals: readonly Referral[] }): string | undefined {
+  const accepted = cf.referrals
+    .filter((r) => r.kind === 'referral' && r.acceptedAt)
+    .sort((a, b) => a.acceptedAt!.localeCompare(b.acceptedAt!))
+  return accepted.length ? accepted[accepted.length - 1]!.toTeam : cf.meta.teamId
+}
+
 export type TeamAccess = 'referred' | 'readOnly' | 'full'
 
 /** What `team` may do with the case by its records: read a referral until accepting it, read a share, or all. */

@@ -103,6 +103,12 @@ describe('consent gating', () => {
       expect.stringMatching(/의뢰 신촌동 주민센터 → 희망복지지원단 · 고난도 사례로 지원단 접수 요청$/),
       expect.stringMatching(/개인정보 제공 동의 기록 · 희망복지지원단, 보건소$/),
     ])))
+    // The 지원단 owns it now: it may refer or share; the 동 team keeps the case but no longer gives it on.
+    await openTab('가구')
+    expect(await screen.findByRole('button', { name: '다른 팀에 의뢰' })).toBeInTheDocument()
+    await act(() => keepSession(session('dong.worker', 'dong-sinchon')))
+    await waitFor(() => expect(screen.queryByRole('button', { name: '다른 팀에 의뢰' })).toBeNull())
+    expect(screen.queryByRole('button', { name: '열람 공유' })).toBeNull()
   })
 
   it('offline: referring and sharing are off, with the reason', async () => {

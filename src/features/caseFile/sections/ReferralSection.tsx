@@ -5,7 +5,7 @@
 // Every action needs the relay: offline, the buttons are off and say so.
 import { useEffect, useState } from 'react'
 import type { FormEvent } from 'react'
-import { REFERRAL_BASES, checkProvision, formatDateTime, isActiveShare, isPendingReferral, teamAccessIn, todayInSeoul } from '../../../domain'
+import { REFERRAL_BASES, checkProvision, formatDateTime, isActiveShare, isPendingReferral, ownerTeamOf, teamAccessIn, todayInSeoul } from '../../../domain'
 import type { CaseFile, Referral, ReferralBasis, ReferralKind } from '../../../domain'
 import { useEnumLabel, useT } from '../../../i18n'
 import { useOnline } from '../../../platform/online'
@@ -64,7 +64,9 @@ export function ReferralSection({ caseFile }: { caseFile: CaseFile }) {
   const [open, setOpen] = useState<ReferralKind | undefined>(undefined)
   const cmd = useCommand()
   const records = [...caseFile.referrals].sort((a, b) => b.at.localeCompare(a.at))
-  const mayProvide = session !== null && teamAccessIn(caseFile, session.user.team) === 'full'
+  // Only the owning team refers or shares: after a referral it made was accepted, the 동 team keeps the case
+  // to read and write but no longer gives it on (the relay would refuse).
+  const mayProvide = session !== null && teamAccessIn(caseFile, session.user.team) === 'full' && (ownerTeamOf(caseFile) ?? session.user.team) === session.user.team
   const actions =
     open || !mayProvide ? null : (
       <>
@@ -89,7 +91,7 @@ export function ReferralSection({ caseFile }: { caseFile: CaseFile }) {
               <ReferralLine
                 record={r}
                 onEnd={
-                  session && r.toTeam !== session.user.team && (isPendingReferral(r) || isActiveShare(r))
+                  mayProvide && r.toTeam !== session.user.team && (isPendingReferral(r) || isActiveShare(r))
                     ? () => void cmd.run(() => endShare(caseFile.meta.id, r.id, actorOf(session)))
                     : undefined
                 }
