@@ -164,6 +164,16 @@ export async function handleApi(core: RelayCore, req: IncomingMessage, res: Serv
       case 'GET /api/teams':
         bearerUser(core, req)
         return json(res, 200, { teams: core.storage.listTeams() })
+      case 'GET /api/volunteers': {
+        // The assignment picker (이웃살피미 배정): the caller's team's volunteer accounts, ids and usernames only.
+        const u = bearerUser(core, req)
+        if (u.role !== 'worker' && u.role !== 'supervisor') return json(res, 403, { error: '담당자와 팀장만 봉사자 목록을 볼 수 있습니다.' })
+        const volunteers = core.storage.listUsers()
+          .filter((v) => v.role === 'volunteer' && v.team === u.team && !v.disabled)
+          .map((v) => ({ id: v.id, username: v.username }))
+          .sort((a, b) => a.username.localeCompare(b.username))
+        return json(res, 200, { volunteers })
+      }
       case 'POST /api/share':
       case 'POST /api/transfer': {
         const u = bearerUser(core, req)

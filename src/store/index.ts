@@ -101,3 +101,7 @@ export {
   type ProvisionInput,
   type TeamInfo,
 } from './referrals'
+export { listBriefs, listReports, onVolunteerDocsChange, updateHandling, type BriefEntry } from './volunteerStore'
+export { assignVolunteer, updateAssignment, endAssignment, listCaseBriefs, BRIEF_MESSAGES, type Assigner, type AssignmentEdit } from './briefs'
+export { intakeFromDiscovery, linkCheckIn, acknowledgeReport, caseOfCheckIn, presentingProblemOf, monitoringTextOf, INTAKE_MESSAGES, type Handler } from './reportIntake'
+export { loadTeamVolunteers, cachedTeamVolunteers, type TeamVolunteers, type VolunteerInfo } from './teamVolunteers'
