@@ -58,7 +58,7 @@ for (const build of builds()) {
         // The relay's answer to the login (page time): before it, the relay hashes the password (scrypt
         // N=2^17, ~0.4 s here, added by the relay-safety work after the 4.8 s baseline was measured).
         const signedIn = await page.evaluate(
-          () => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/login'))?.responseEnd ?? Number.NaN,
+          () => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/api/login'))?.responseEnd ?? Number.NaN,
         )
         console.log(
           `first sync in Chromium, ${build.label}: ${total} case files in ${ms.toFixed(0)} ms from the sign-in tap to 최신 상태 with all listed ` +
