@@ -12,6 +12,7 @@ import {
 import { CASE_DOC_PREFIX, hasCaseFile, rawCaseFile } from '../src/store/caseDoc'
 import { relaySummaryOf } from './caseSummary'
 import { BRIEF_DOC_PREFIX, BRIEF_ROOTS, REPORT_DOC_PREFIX, REPORT_ROOTS, readBrief, readHandling, readReport } from '../src/store/volunteerDocs'
+import { TEAM_DOC_PREFIX, TEAM_ROOTS, TEAM_SCHEMAS } from '../src/store/teamDoc'
 
 export type ContentProblem = 'rrn' | 'structure' | 'shape'
 export type Verdict = { ok: true } | { ok: false; problem: ContentProblem; detail: string }
@@ -71,6 +72,7 @@ export function checkDoc(name: string, doc: Y.Doc): Verdict {
     if (containsRrn(textOfType(type))) return { ok: false, problem: 'rrn', detail: '' }
   }
   if (name.startsWith(BRIEF_DOC_PREFIX) || name.startsWith(REPORT_DOC_PREFIX)) return volunteerDocVerdict(name, doc)
+  if (name.startsWith(TEAM_DOC_PREFIX)) return teamDocVerdict(doc)
   // A case document is judged as a case file once it holds one (meta.id); other kinds have no schema here.
   if (!name.startsWith(CASE_DOC_PREFIX) || !holdsCaseFile(doc)) return { ok: true }
   for (const [key, type] of doc.share) {
@@ -90,6 +92,21 @@ function volunteerDocVerdict(name: string, doc: Y.Doc): Verdict {
   }
   const parts = roots === BRIEF_ROOTS ? [readBrief(doc)] : [readReport(doc), readHandling(doc)]
   for (const part of parts) if (part && !part.ok) return { ok: false, problem: 'shape', detail: part.path }
+  return { ok: true }
+}
+
+/** The team document (src/store/teamDoc.ts): root maps `resources` and `meetings`, each entry a Y.Map of its schema. */
+function teamDocVerdict(doc: Y.Doc): Verdict {
+  for (const [key, type] of doc.share) {
+    if (!TEAM_ROOTS.has(key) || type._start !== null) return { ok: false, problem: 'structure', detail: key }
+  }
+  for (const root of ['resources', 'meetings'] as const) {
+    for (const [id, value] of doc.getMap<unknown>(root)) {
+      if (!(value instanceof Y.Map)) return { ok: false, problem: 'structure', detail: `${root}.${id}` }
+    }
+    const problem = entriesProblem(root, doc.getMap<unknown>(root), TEAM_SCHEMAS[root])
+    if (problem) return { ok: false, problem: 'shape', detail: problem }
+  }
   return { ok: true }
 }
 

@@ -153,6 +153,16 @@ export const REFERRAL_BASES = ['consent', 'ssa-15'] as const
 export const ReferralBasisSchema = z.enum(REFERRAL_BASES)
 export type ReferralBasis = z.infer<typeof ReferralBasisSchema>
 
+/** 자원 구분 (자원관리): 공공 (보건소, 주민센터 등 행정기관) / 민간 (복지관, 자활센터 등). */
+export const RESOURCE_SECTORS = ['public', 'private'] as const
+export const ResourceSectorSchema = z.enum(RESOURCE_SECTORS)
+export type ResourceSector = z.infer<typeof ResourceSectorSchema>
+
+/** 자원 유형: 인적 (사람이 제공하는 서비스·상담) / 물적 (물품, 현금, 공간). */
+export const RESOURCE_KINDS = ['human', 'material'] as const
+export const ResourceKindSchema = z.enum(RESOURCE_KINDS)
+export type ResourceKind = z.infer<typeof ResourceKindSchema>
+
 /** Every enum by its label key (labels.ts, pickers, filters). */
 export const ENUMS = {
   targetType: TARGET_TYPES,
@@ -174,6 +184,8 @@ export const ENUMS = {
   crisisGrade: CRISIS_GRADES,
   consentMethod: CONSENT_METHODS,
   referralBasis: REFERRAL_BASES,
+  resourceSector: RESOURCE_SECTORS,
+  resourceKind: RESOURCE_KINDS,
   volunteerKind: VOLUNTEER_KINDS,
   checkInSchedule: CHECK_IN_SCHEDULES,
   checkInOutcome: CHECK_IN_OUTCOMES,

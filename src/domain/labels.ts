@@ -141,6 +141,14 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
     consent: { ko: '개인정보 제공 동의', en: 'Consent on record' },
     'ssa-15': { ko: '사회보장급여법 제15조 (조사·의뢰)', en: 'Social Security Benefits Act art. 15 (investigation and referral)' },
   },
+  resourceSector: {
+    public: { ko: '공공', en: 'Public' },
+    private: { ko: '민간', en: 'Private' },
+  },
+  resourceKind: {
+    human: { ko: '인적', en: 'Human' },
+    material: { ko: '물적', en: 'Material' },
+  },
   volunteerKind: {
     neighbor: { ko: '이웃살피미', en: 'Neighbourhood watcher' },
     tongjang: { ko: '복지통장', en: 'Welfare tong leader' },

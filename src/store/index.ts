@@ -62,7 +62,22 @@ export {
 } from './recordEdits'
 export { undoRemove } from './undo'
 export { setText, type TextPath, type VisitTextField } from './textCommands'
-export { addResource, listResources, type ResourceInput } from './resources'
+export {
+  addResource,
+  listResources,
+  updateResource,
+  deleteResource,
+  restoreResource,
+  listMeetings,
+  addMeeting,
+  updateMeeting,
+  deleteMeeting,
+  restoreMeeting,
+  onResourcesChange,
+  type ResourceInput,
+  type MeetingInput,
+  type RemovedTeamEntry,
+} from './resources'
 export {
   getSettings,
   getDeviceId,
