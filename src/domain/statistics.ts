@@ -12,6 +12,10 @@ import { dayOf } from './dates'
 import { SERVICE_DOMAINS, TARGET_TYPES, VISIT_KINDS } from './enums'
 import type { ServiceDomain, TargetType, VisitKind } from './enums'
 import { LINKED_STATUSES } from './linkage'
+import { CHECK_IN_OUTCOMES } from './enums'
+import type { CheckInOutcome, VolunteerKind } from './enums'
+import type { Brief } from './brief'
+import type { InboxItem, VolunteerReport } from './volunteerReport'
 
 export const CASE_STATUS_COLUMNS = ['caseManagement', 'linkage', 'notSelected', 'closed', 'pending'] as const
 export type CaseStatusColumn = (typeof CASE_STATUS_COLUMNS)[number]
@@ -92,4 +96,92 @@ export function computeStatistics(cases: readonly CaseFile[], period: Statistics
     }
   }
   return stats
+}
+
+// 이웃살피미 activity and the 발굴 funnel (issue 10), for the supervisor's statistics.
+// - Activity: per volunteer and month (YYYY-MM of the report's own date), the 안부확인 made, by outcome, the
+//   households they covered (distinct cases of the briefs checked on) and the briefs active in that month;
+//   the volunteer's kind (이웃살피미, 복지통장, ...) is the one on their latest report of that month.
+// - Funnel: 발굴 보고 → 접수 (turned into a case file) → 선정 (that case file selected for 사례관리).
+
+export interface VolunteerMonth {
+  volunteerId: string
+  /** YYYY-MM */
+  month: string
+  kind: VolunteerKind
+  checkIns: number
+  byOutcome: Record<CheckInOutcome, number>
+  /** Distinct households (cases of the briefs) checked on in the month. */
+  households: number
+  /** The volunteer's briefs active at some point in the month. */
+  activeBriefs: number
+  discoveries: number
+}
+
+function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return `${month}-${String(last).padStart(2, '0')}`
+}
+
+function activeIn(brief: Pick<Brief, 'assignedAt' | 'endedAt'>, month: string): boolean {
+  if (dayOf(brief.assignedAt) > monthEnd(month)) return false
+  return !brief.endedAt || dayOf(brief.endedAt) >= `${month}-01`
+}
+
+/** 안부확인 per volunteer and month, with the discoveries they reported; sorted by month, then volunteer. */
+export function volunteerActivity(reports: readonly VolunteerReport[], briefs: readonly Brief[]): VolunteerMonth[] {
+  const briefById = new Map(briefs.map((b) => [b.id, b]))
+  const rows = new Map<string, VolunteerMonth & { latest: string; cases: Set<string> }>()
+  for (const r of reports) {
+    const month = r.date.slice(0, 7)
+    const key = `${r.by}\u0000${month}`
+    let row = rows.get(key)
+    if (!row) {
+      const activeBriefs = briefs.filter((b) => b.volunteerId === r.by && activeIn(b, month)).length
+      row = {
+        volunteerId: r.by, month, kind: r.byKind, checkIns: 0, byOutcome: zeroes(CHECK_IN_OUTCOMES), households: 0, activeBriefs,
+        discoveries: 0, latest: r.createdAt, cases: new Set(),
+      }
+      rows.set(key, row)
+    }
+    if (r.createdAt >= row.latest) {
+      row.latest = r.createdAt
+      row.kind = r.byKind
+    }
+    if (r.kind === 'discovery') {
+      row.discoveries++
+      continue
+    }
+    row.checkIns++
+    row.byOutcome[r.outcome]++
+    row.cases.add(briefById.get(r.briefId)?.caseId ?? `brief:${r.briefId}`)
+  }
+  return [...rows.values()]
+    .map(({ latest: _latest, cases, ...row }) => ({ ...row, households: cases.size }))
+    .sort((a, b) => a.month.localeCompare(b.month) || a.volunteerId.localeCompare(b.volunteerId))
+}
+
+export interface DiscoveryFunnel {
+  /** 발굴 보고 received. */
+  discoveries: number
+  /** 접수: turned into a case file (접수로 전환). */
+  intake: number
+  /** 선정: that case file is selected for 사례관리 (held on this device). */
+  selected: number
+}
+
+/** 발굴 → 접수 → 선정 over the reports held (with their handling) and the case files held. */
+export function discoveryFunnel(reports: readonly InboxItem[], caseFiles: readonly CaseFile[]): DiscoveryFunnel {
+  const selectedCases = new Set(caseFiles.filter((cf) => cf.selection?.kind === 'caseManagement').map((cf) => cf.meta.id))
+  const funnel: DiscoveryFunnel = { discoveries: 0, intake: 0, selected: 0 }
+  for (const item of reports) {
+    if (item.report.kind !== 'discovery') continue
+    funnel.discoveries++
+    const caseId = item.handling.intake?.caseId
+    if (!caseId) continue
+    funnel.intake++
+    if (selectedCases.has(caseId)) funnel.selected++
+  }
+  return funnel
 }
