@@ -2,11 +2,13 @@
 // password of docs/CONTRACTS.md, and synthetic case files built as real Yjs docs (nothing real here).
 import crypto from 'node:crypto'
 import * as Y from 'yjs'
-import { CASE_SCHEMA_VERSION, CaseFileSchema } from '../src/domain'
-import type { CaseFile, Stage } from '../src/domain'
+import { CASE_SCHEMA_VERSION, CaseFileSchema, CheckInSchema, DiscoverySchema, addDays, briefFromCase, todayInSeoul } from '../src/domain'
+import type { CaseFile, CheckIn, Discovery, Stage, VolunteerKind } from '../src/domain'
 import { writeNewCase } from '../src/store/caseDoc'
+import { briefDocName, reportDocName, writePlain } from '../src/store/volunteerDocs'
+import { volunteerAudience } from './access'
 import { hashPassword } from './auth'
-import type { RelayStorage, Role } from './storage/types'
+import type { NewUpdate, RelayStorage, Role } from './storage/types'
 
 export const DEMO_PASSWORD = 'demo2026!'
 export const DEMO_TEAMS = [
@@ -83,6 +85,69 @@ function demoCase(i: number, team: string, createdBy: string): CaseFile {
   return CaseFileSchema.parse(cf)
 }
 
+const DEMO_VOLUNTEERS: { username: string; worker: string; team: string; kind: VolunteerKind; contact: string }[] = [
+  { username: 'dong.volunteer', worker: 'dong.worker', team: 'dong-sinchon', kind: 'neighbor', contact: '신촌동 주민센터 맞춤형복지팀 02-330-0000 (데모)' },
+  { username: 'hope.volunteer', worker: 'hope.worker', team: 'hope-center', kind: 'tongjang', contact: '희망복지지원단 02-330-0001 (데모)' },
+]
+const SCHEDULES = ['weekly', 'biweekly', 'monthly'] as const
+const WATCH_FOR = ['식사를 거르시는지, 우편물이 쌓였는지', '거동이 불편하신지, 난방은 되는지', '표정과 말씀이 어두운지, 연락이 닿는지']
+
+function plainUpdate(root: string, value: object): Uint8Array {
+  const doc = new Y.Doc()
+  writePlain(doc, root, value)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/**
+ * Each demo volunteer's briefs (3 households of their team, from the demo case files) and one 안부확인 and
+ * one 발굴 보고 they already sent (synthetic). Adds the updates; returns the read grants the briefs need.
+ */
+function demoVolunteerDocs(ids: Map<string, string>, byTeam: Map<string, CaseFile[]>, updates: NewUpdate[]): { name: string; audience: string; by: string }[] {
+  const grants: { name: string; audience: string; by: string }[] = []
+  const today = todayInSeoul()
+  const now = new Date()
+  for (const [k, v] of DEMO_VOLUNTEERS.entries()) {
+    const volunteerId = ids.get(v.username)!
+    const workerId = ids.get(v.worker)!
+    const briefIds: string[] = []
+    for (const [i, cf] of (byTeam.get(v.team) ?? []).slice(0, 3).entries()) {
+      const brief = briefFromCase(
+        { caseId: cf.meta.id, teamId: v.team, household: cf.household, members: cf.members },
+        { volunteerId, schedule: SCHEDULES[i % SCHEDULES.length]!, watchFor: WATCH_FOR[i % WATCH_FOR.length]!, centerContact: v.contact },
+        { id: crypto.randomUUID(), assignedBy: workerId, assignedAt: new Date(now.getTime() - (20 + i) * 86_400_000).toISOString() },
+      )
+      const name = briefDocName(brief.id)
+      updates.push({ name, update: plainUpdate('brief', brief), userId: workerId, deviceId: 'demo-seed', ownerTeam: v.team })
+      grants.push({ name, audience: volunteerAudience(volunteerId), by: workerId })
+      briefIds.push(brief.id)
+    }
+    const sender = { teamId: v.team, by: volunteerId, byKind: v.kind }
+    const reports: (CheckIn | Discovery)[] = []
+    if (briefIds[0]) {
+      reports.push(CheckInSchema.parse({
+        ...sender, id: crypto.randomUUID(), createdAt: new Date(now.getTime() - 86_400_000).toISOString(), kind: 'checkin',
+        briefId: briefIds[0], date: addDays(today, -1), outcome: k === 0 ? 'absent' : 'met', signs: k === 0 ? ['mailPiling'] : [],
+        note: k === 0 ? '두 번 찾아갔으나 안 계심. 우편물이 문 앞에 쌓여 있음.' : '식사 잘 하고 계심. 무릎이 아프다고 하심.', contactRequested: k === 0,
+      }))
+    }
+    reports.push(DiscoverySchema.parse({
+      ...sender, id: crypto.randomUUID(), createdAt: new Date(now.getTime() - 2 * 86_400_000).toISOString(), kind: 'discovery',
+      date: addDays(today, -2), place: k === 0 ? '서대문구 명물길 근처 다세대주택 반지하 (데모)' : '서대문구 창천로 골목 끝 단독주택 (데모)',
+      who: k === 0 ? '70대로 보이는 남성, 혼자 사시는 듯함' : '50대 여성, 최근 실직했다고 하심',
+      signs: k === 0 ? ['utilityCutoff', 'isolation'] : ['rentArrears'], crisisTypes: k === 0 ? ['livelihood', 'health'] : ['livelihood', 'job'],
+      urgency: k === 0 ? 'urgent' : 'soon', consentToContact: k !== 0, note: k === 0 ? '밤에도 불이 꺼져 있음 (합성 데모)' : '주민센터 연락을 원하심 (합성 데모)',
+      photos: [],
+    }))
+    for (const r of reports) {
+      updates.push({
+        name: reportDocName(r.id), update: plainUpdate('report', r), userId: volunteerId, deviceId: 'demo-seed', ownerTeam: v.team,
+        creatorAudience: volunteerAudience(volunteerId),
+      })
+    }
+  }
+  return grants
+}
+
 /** Creates the demo organisation when the database has no users; returns the logins it printed. */
 export async function seedDemoIfEmpty(storage: RelayStorage, log: (line: string) => void, cases = 20): Promise<boolean> {
   if (storage.countUsers() > 0) return false
@@ -94,7 +159,8 @@ export async function seedDemoIfEmpty(storage: RelayStorage, log: (line: string)
     ids.set(u.username, id)
     storage.createUser({ id, username: u.username, role: u.role, team: u.team, passwordHash: hash, createdAt: Date.now() })
   }
-  const updates = []
+  const updates: NewUpdate[] = []
+  const byTeam = new Map<string, CaseFile[]>()
   for (let i = 0; i < cases; i++) {
     const team = i % 5 < 3 ? 'dong-sinchon' : 'hope-center'
     const by = ids.get(team === 'dong-sinchon' ? 'dong.worker' : 'hope.worker')!
@@ -102,8 +168,12 @@ export async function seedDemoIfEmpty(storage: RelayStorage, log: (line: string)
     const cf = demoCase(i, team, by)
     writeNewCase(doc, cf)
     updates.push({ name: `case/${cf.meta.id}`, update: Y.encodeStateAsUpdate(doc), userId: by, deviceId: 'demo-seed', ownerTeam: team })
+    byTeam.set(team, [...(byTeam.get(team) ?? []), cf])
   }
-  storage.appendUpdates(updates, Date.now())
+  const grants = demoVolunteerDocs(ids, byTeam, updates)
+  const at = Date.now()
+  storage.appendUpdates(updates, at)
+  for (const g of grants) storage.grantDoc(g.name, g.audience, 'read', g.by, at, 'assignment')
   log('데모 조직을 만들었습니다 (synthetic demo organisation created). 로그인 / logins:')
   for (const u of DEMO_USERS) log(`  ${u.username.padEnd(16)} ${u.role.padEnd(10)} ${u.team}`)
   log(`  공통 데모 비밀번호 / shared demo password: ${DEMO_PASSWORD}  (합성 데모 전용 / synthetic demo only)`)

@@ -70,6 +70,28 @@ describe('GET /api/volunteers', () => {
   })
 })
 
+describe('demo data', () => {
+  it('gives each demo volunteer 3 briefs of their team and a check-in and a discovery of their own, readable by their team', async () => {
+    for (const [volunteer, worker] of [['dong.volunteer', 'dong.worker'], ['hope.volunteer', 'hope.worker']] as const) {
+      const token = volunteer === 'hope.volunteer' ? await login(relay.url, volunteer) : tokens[volunteer]!
+      const phone = await Device.connect(relay.url, token, 0, `${volunteer}-demo`)
+      const names = (await phone.feed()).items.map((i) => i.name)
+      await phone.close()
+      const briefs = names.filter((n) => n.startsWith('brief/'))
+      const reports = names.filter((n) => n.startsWith('report/'))
+      expect(names.filter((n) => !n.startsWith('brief/') && !n.startsWith('report/'))).toEqual([])
+      expect(briefs).toHaveLength(3)
+      expect(reports).toHaveLength(2)
+      const team = relay.storage.userByName(volunteer)!.team
+      for (const n of [...briefs, ...reports]) expect(relay.storage.docAccess(n)?.ownerTeam).toBe(team)
+      const tablet = await Device.connect(relay.url, worker === 'hope.worker' ? tokens['hope.worker']! : tokens['dong.worker']!, 0, `${worker}-demo`)
+      const teamNames = (await tablet.feed()).items.map((i) => i.name)
+      await tablet.close()
+      for (const n of [...briefs, ...reports]) expect(teamNames).toContain(n)
+    }
+  })
+})
+
 describe('assignment over /sync', () => {
   it('the volunteer\'s device receives the brief, and is told to remove it after 배정 종료', async () => {
     const worker = { id: ids['dong.worker']!, team: 'dong-sinchon' }
