@@ -15,6 +15,8 @@ import type { Route } from './features/shell/router'
 import { SyncContext } from './features/shell/syncContext'
 import { useSync } from './features/shell/useSync'
 import { rememberLocale } from './platform/lastLocale'
+import { useAccess } from './security/access'
+import { useSession } from './security/session'
 
 // The list is the start screen; the others load on first use (the service worker precaches them all,
 // so they open offline too) to keep the first load small on volunteers' phones.
@@ -24,6 +26,16 @@ const HouseholdScreen = lazy(() => import('./features/households/HouseholdScreen
 const ResourcesScreen = lazy(() => import('./features/resources/ResourcesScreen').then((m) => ({ default: m.ResourcesScreen })))
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })))
 const StatisticsScreen = lazy(() => import('./features/supervisor/StatisticsScreen').then((m) => ({ default: m.StatisticsScreen })))
+// A volunteer's phone gets only the volunteer app (its own top bar and screens), never the worker's.
+const VolunteerApp = lazy(() => import('./features/volunteer/VolunteerApp').then((m) => ({ default: m.VolunteerApp })))
+
+/** The relay session's role, else the unlocked device account's (the same user). */
+function useIsVolunteer(): boolean {
+  const session = useSession()
+  const access = useAccess()
+  if (session) return session.user.role === 'volunteer'
+  return access.status === 'unlocked' && access.account.role === 'volunteer'
+}
 
 function Loading() {
   const t = useT()
@@ -66,6 +78,7 @@ export function App({ sync = true }: { sync?: boolean }) {
   const settings = useSettings()
   const route = useRoute()
   const handle = useSync(sync)
+  const volunteer = useIsVolunteer()
   const onLocaleChange = useCallback((locale: Locale) => void saveSettings({ locale }), [])
   useEffect(() => {
     document.documentElement.lang = settings.locale
@@ -75,20 +88,28 @@ export function App({ sync = true }: { sync?: boolean }) {
     <I18nProvider locale={settings.locale} onLocaleChange={onLocaleChange}>
       <ToastProvider>
         <SyncContext.Provider value={handle}>
-          <TopBar current={route.name} />
-          <div className="banners">
-            <UpdatePrompt />
-            <PinOffer />
-            <SyncBanners />
-            <RejectedBanner />
-            <LostAccessBanner />
-            <StorageBanner />
-          </div>
-          <main className="main" id="main">
+          {volunteer ? (
             <Suspense fallback={<Loading />}>
-              <Screen route={route} />
+              <VolunteerApp />
             </Suspense>
-          </main>
+          ) : (
+            <>
+              <TopBar current={route.name} />
+              <div className="banners">
+                <UpdatePrompt />
+                <PinOffer />
+                <SyncBanners />
+                <RejectedBanner />
+                <LostAccessBanner />
+                <StorageBanner />
+              </div>
+              <main className="main" id="main">
+                <Suspense fallback={<Loading />}>
+                  <Screen route={route} />
+                </Suspense>
+              </main>
+            </>
+          )}
         </SyncContext.Provider>
       </ToastProvider>
     </I18nProvider>

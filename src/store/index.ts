@@ -120,3 +120,4 @@ export { listBriefs, listReports, onVolunteerDocsChange, updateHandling, type Br
 export { assignVolunteer, updateAssignment, endAssignment, listCaseBriefs, BRIEF_MESSAGES, type Assigner, type AssignmentEdit } from './briefs'
 export { intakeFromDiscovery, linkCheckIn, acknowledgeReport, caseOfCheckIn, presentingProblemOf, monitoringTextOf, INTAKE_MESSAGES, type Handler } from './reportIntake'
 export { loadTeamVolunteers, cachedTeamVolunteers, type TeamVolunteers, type VolunteerInfo } from './teamVolunteers'
+export { getVolunteerKind, setVolunteerKind, onVolunteerKindChange, reportSendStates, type ReportSendState } from './volunteerProfile'

@@ -1,0 +1,201 @@
+// 안부확인: outcome (4 big buttons, no default), crisis signs, one optional sentence, 담당자 연락 요청.
+// Every change is kept as a sealed draft per brief, so nothing is lost offline, on reload or on lock.
+import { useState } from 'react'
+import type { FormEvent } from 'react'
+import { CHECK_IN_OUTCOMES, CRISIS_SIGNS, formatPhone, todayInSeoul } from '../../domain'
+import type { Brief, CheckIn, CheckInOutcome, CrisisSign } from '../../domain'
+import { useEnumLabel, useT } from '../../i18n'
+import { useDraft, ValidationError } from '../../store'
+import { saveReport } from '../../store/volunteerStore'
+import { FormError, ImeTextInput, formText, useToast } from '../common'
+import { BigChecks, BigChoices, BigToggle, VolField } from './controls'
+import { useVolunteerKind } from './hooks'
+import { KindPicker } from './KindPicker'
+import { goVolunteer, volunteerHref } from './route'
+import type { VolunteerUser } from './user'
+
+export interface CheckInDraft {
+  outcome: CheckInOutcome | ''
+  signs: CrisisSign[]
+  note: string
+  contactRequested: boolean
+}
+
+export const EMPTY_CHECK_IN: CheckInDraft = { outcome: '', signs: [], note: '', contactRequested: false }
+export const checkInDraftKey = (briefId: string) => `volunteer.checkin.${briefId}`
+
+type Errors = Partial<Record<'outcome' | 'note', string>>
+
+function CheckInForm({ brief, user }: { brief: Brief; user: VolunteerUser | null }) {
+  const t = useT()
+  const label = useEnumLabel()
+  const toast = useToast()
+  const { loaded, kind } = useVolunteerKind()
+  const [draft, setDraft, clearDraft, restored] = useDraft<CheckInDraft>(checkInDraftKey(brief.id), EMPTY_CHECK_IN)
+  const [errors, setErrors] = useState<Errors>({})
+  const [formError, setFormError] = useState<string>()
+  const [saving, setSaving] = useState(false)
+  const patch = (p: Partial<CheckInDraft>) => setDraft((d) => ({ ...d, ...p }))
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    if (saving) return
+    const note = formText(e.currentTarget, 'note').trim()
+    if (!draft.outcome) {
+      setErrors({ outcome: t('vol.checkin.err.outcome') })
+      setFormError(t('vol.form.err'))
+      return
+    }
+    if (!kind) {
+      setFormError(t('vol.form.needKind'))
+      return
+    }
+    if (!user) {
+      setFormError(t('common.error'))
+      return
+    }
+    const report: CheckIn = {
+      id: crypto.randomUUID(),
+      teamId: user.team,
+      by: user.id,
+      byKind: kind,
+      createdAt: new Date().toISOString(),
+      kind: 'checkin',
+      briefId: brief.id,
+      date: todayInSeoul(),
+      outcome: draft.outcome,
+      signs: draft.signs,
+      note,
+      contactRequested: draft.contactRequested,
+    }
+    setSaving(true)
+    try {
+      await saveReport(report)
+      clearDraft()
+      toast({ message: t('vol.checkin.saved') })
+      goVolunteer({ name: 'home' })
+    } catch (err) {
+      if (err instanceof ValidationError) {
+        const found: Errors = {}
+        const rest: string[] = []
+        for (const issue of err.issues) {
+          if (issue.path === 'note' || issue.path === 'outcome') found[issue.path] ??= issue.message
+          else rest.push(issue.message)
+        }
+        setErrors(found)
+        setFormError(rest.length ? rest.join(' ') : t('vol.form.err'))
+      } else {
+        setFormError(t('common.error'))
+      }
+      setSaving(false)
+    }
+  }
+
+  if (!restored) {
+    return (
+      <p className="vol-hint" role="status">
+        {t('vol.home.loading')}
+      </p>
+    )
+  }
+  return (
+    <form className="vol-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('vol.checkin.title')}>
+      {loaded && !kind ? <KindPicker /> : null}
+      <BigChoices
+        legend={t('vol.checkin.outcome')}
+        options={CHECK_IN_OUTCOMES.map((o) => ({ value: o, label: label('checkInOutcome', o) }))}
+        value={draft.outcome || undefined}
+        onChange={(outcome) => {
+          patch({ outcome })
+          setErrors((x) => ({ ...x, outcome: undefined }))
+        }}
+        error={errors.outcome}
+        testId="checkin-outcome"
+      />
+      <BigChecks
+        legend={t('vol.checkin.signs')}
+        options={CRISIS_SIGNS.map((s) => ({ value: s, label: label('crisisSign', s) }))}
+        selected={draft.signs}
+        onChange={(signs) => patch({ signs })}
+        testId="checkin-signs"
+      />
+      <VolField label={t('vol.checkin.note')} error={errors.note}>
+        {(c) => (
+          <ImeTextInput
+            {...c}
+            name="note"
+            className="vol-input"
+            maxLength={500}
+            value={draft.note}
+            placeholder={t('vol.checkin.notePlaceholder')}
+            onCommit={(note) => patch({ note })}
+          />
+        )}
+      </VolField>
+      <BigToggle
+        label={t('vol.checkin.contact')}
+        hint={t('vol.checkin.contactHint')}
+        checked={draft.contactRequested}
+        onChange={(contactRequested) => patch({ contactRequested })}
+      />
+      <FormError message={formError} />
+      <p className="vol-hint">{t('vol.form.draftKept')}</p>
+      <div className="vol-actions">
+        <button type="submit" className="vol-big-button vol-big-button--primary" disabled={saving}>
+          {saving ? t('vol.form.saving') : t('vol.checkin.save')}
+        </button>
+        <a className="vol-link-button" href={volunteerHref({ name: 'home' })}>
+          {t('vol.form.cancel')}
+        </a>
+      </div>
+    </form>
+  )
+}
+
+export function CheckInScreen({ briefId, briefs, loading, user }: { briefId: string; briefs: readonly Brief[]; loading: boolean; user: VolunteerUser | null }) {
+  const t = useT()
+  const brief = briefs.find((b) => b.id === briefId)
+  if (!brief) {
+    return (
+      <div className="screen vol">
+        <h1 className="vol-title">{t('vol.checkin.title')}</h1>
+        {loading ? (
+          <p role="status">{t('vol.home.loading')}</p>
+        ) : (
+          <>
+            <p className="vol-empty">{t('vol.checkin.notFound')}</p>
+            <a className="vol-link-button" href={volunteerHref({ name: 'home' })}>
+              {t('vol.form.cancel')}
+            </a>
+          </>
+        )}
+      </div>
+    )
+  }
+  return (
+    <div className="screen vol">
+      <h1 className="vol-title">{t('vol.checkin.for', { name: brief.headName })}</h1>
+      <div className="vol-card" data-testid="brief">
+        <p className="vol-brief__address">{brief.address}</p>
+        {brief.phone ? (
+          <p>
+            <a className="vol-link-button" href={`tel:${brief.phone}`}>
+              {formatPhone(brief.phone)}
+            </a>
+          </p>
+        ) : null}
+        {brief.watchFor ? (
+          <p>
+            <strong>{t('vol.checkin.watchFor')}:</strong> {brief.watchFor}
+          </p>
+        ) : null}
+        {brief.centerContact ? (
+          <p>
+            <strong>{t('vol.checkin.centerContact')}:</strong> {brief.centerContact}
+          </p>
+        ) : null}
+      </div>
+      <CheckInForm key={brief.id} brief={brief} user={user} />
+    </div>
+  )
+}
