@@ -1,78 +1,99 @@
-// Add a resource to the directory; the store validates (Korean messages under each field).
+// Adds or edits one row of the team's directory (built-in rows too); the store validates and the Korean
+// messages go under each field. Text fields are IME-safe and read from the form when it is submitted.
 import { useState } from 'react'
 import type { FormEvent } from 'react'
-import { SERVICE_DOMAINS } from '../../domain'
-import type { ServiceDomain } from '../../domain'
-import { addResource, ValidationError } from '../../store'
+import { RESOURCE_KINDS, RESOURCE_SECTORS, SERVICE_DOMAINS, formatPhone } from '../../domain'
+import type { Resource, ResourceKind, ResourceSector, ServiceDomain } from '../../domain'
+import { addResource, updateResource } from '../../store'
+import type { ResourceInput } from '../../store'
 import { useEnumLabel, useT } from '../../i18n'
-import { Button, ChoiceGroup, Field, FormError, ImeTextInput, Section, useToast } from '../common'
+import { ChoiceGroup, Field, FormActions, ImeTextInput, formText, readAtSubmit, useToast } from '../common'
+import { useCommand } from '../caseFile/useCommand'
 
-interface Draft {
-  name: string
-  target: string
-  content: string
-  provider: string
-  domain: ServiceDomain
-}
-const EMPTY: Draft = { name: '', target: '', content: '', provider: '', domain: 'other' }
+const FIELDS = ['name', 'provider', 'target', 'content', 'contactName', 'contactPhone', 'domain', 'sector', 'kind'] as const
+type TextKey = 'name' | 'provider' | 'target' | 'content' | 'contactName'
 
-export function ResourceForm() {
+export function ResourceForm({ initial, onDone }: { initial?: Resource; onDone: () => void }) {
   const t = useT()
   const label = useEnumLabel()
   const toast = useToast()
-  const [draft, setDraft] = useState<Draft>(EMPTY)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string>()
-  const [generation, setGeneration] = useState(0)
+  const cmd = useCommand(FIELDS, t('resources.failed'))
+  const [domain, setDomain] = useState<ServiceDomain>(initial?.domain ?? 'other')
+  const [sector, setSector] = useState<ResourceSector | ''>(initial?.sector ?? '')
+  const [kind, setKind] = useState<ResourceKind | ''>(initial?.kind ?? '')
 
-  const submit = async (e: FormEvent) => {
+  const save = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
-    try {
-      await addResource(draft)
-      setErrors({})
-      setFormError(undefined)
-      setDraft(EMPTY)
-      setGeneration((g) => g + 1)
-      toast({ message: t('resources.added') })
-    } catch (err) {
-      if (!(err instanceof ValidationError)) {
-        setFormError(t('common.error'))
-        return
-      }
-      const fields: Record<string, string> = {}
-      for (const i of err.issues) fields[i.path] ??= i.message
-      setErrors(fields)
-      setFormError(Object.keys(fields).some((k) => k in EMPTY) ? undefined : err.message)
+    const form = e.currentTarget
+    const optional = (name: string) => formText(form, name).trim() || undefined
+    const input: ResourceInput = {
+      name: formText(form, 'name'),
+      provider: formText(form, 'provider'),
+      target: formText(form, 'target'),
+      content: formText(form, 'content'),
+      domain,
+      sector: sector || undefined,
+      kind: kind || undefined,
+      contactName: optional('contactName'),
+      contactPhone: optional('contactPhone'),
     }
+    const ok = await cmd.run(() => (initial ? updateResource(initial.id, input) : addResource(input)))
+    if (!ok) return
+    toast({ message: t(initial ? 'resources.saved' : 'resources.added') })
+    onDone()
   }
 
-  const text = (key: keyof Omit<Draft, 'domain'>, required = false) => (
-    <Field label={t(`resources.${key}`)} required={required} error={errors[key]}>
-      {(c) => <ImeTextInput {...c} value={draft[key]} onCommit={(v) => setDraft((d) => ({ ...d, [key]: v }))} />}
+  const text = (key: TextKey, required = false) => (
+    <Field label={t(`resources.${key}`)} required={required} error={cmd.errorFor(key)}>
+      {(c) => <ImeTextInput {...c} name={key} value={initial?.[key] ?? ''} onCommit={readAtSubmit} />}
     </Field>
   )
+  const unset = { value: '' as const, label: t('resources.unset') }
 
   return (
-    <Section title={t('resources.add')}>
-      <form onSubmit={submit} noValidate key={generation}>
-        <div className="form-grid">
-          {text('name', true)}
-          {text('provider', true)}
-          {text('target')}
-          {text('content')}
-        </div>
-        <ChoiceGroup
-          legend={t('resources.domain')}
-          choices={SERVICE_DOMAINS.map((d) => ({ value: d, label: label('serviceDomain', d) }))}
-          value={draft.domain}
-          onChange={(domain) => setDraft((d) => ({ ...d, domain }))}
-          error={errors.domain}
-        />
-        <FormError message={formError} />
-        <Button type="submit" variant="primary">
-          {t('resources.add')}
-        </Button>
-      </form>
-    </Section>
+    <form className="res-card" onSubmit={(e) => void save(e)} noValidate aria-label={initial ? t('resources.edit') : t('resources.add')}>
+      <div className="ui-grid">
+        {text('name', true)}
+        {text('provider', true)}
+        {text('target')}
+        {text('content')}
+        {text('contactName')}
+        <Field label={t('resources.contactPhone')} hint={t('resources.contactPhoneHint')} error={cmd.errorFor('contactPhone')}>
+          {(c) => (
+            <ImeTextInput
+              {...c}
+              name="contactPhone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              value={initial?.contactPhone ? formatPhone(initial.contactPhone) : ''}
+              onCommit={readAtSubmit}
+            />
+          )}
+        </Field>
+      </div>
+      <ChoiceGroup
+        legend={t('resources.sector')}
+        choices={[...RESOURCE_SECTORS.map((s) => ({ value: s, label: label('resourceSector', s) })), unset]}
+        value={sector}
+        onChange={setSector}
+        error={cmd.errorFor('sector')}
+      />
+      <ChoiceGroup
+        legend={t('resources.kind')}
+        choices={[...RESOURCE_KINDS.map((k) => ({ value: k, label: label('resourceKind', k) })), unset]}
+        value={kind}
+        onChange={setKind}
+        error={cmd.errorFor('kind')}
+      />
+      <ChoiceGroup
+        legend={t('resources.domain')}
+        choices={SERVICE_DOMAINS.map((d) => ({ value: d, label: label('serviceDomain', d) }))}
+        value={domain}
+        onChange={setDomain}
+        error={cmd.errorFor('domain')}
+      />
+      <FormActions busy={cmd.busy} error={cmd.formError} onCancel={onDone} />
+    </form>
   )
 }
