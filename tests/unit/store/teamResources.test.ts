@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import { SEED_RESOURCES } from '../../../src/domain'
 import {
   addMeeting, addResource, deleteMeeting, deleteResource, listMeetings, listResources, onResourcesChange, restoreMeeting,
-  restoreResource, updateMeeting, updateResource, ValidationError,
+  restoreResource, setSession, updateMeeting, updateResource, ValidationError,
 } from '../../../src/store'
 import type { ResourceInput } from '../../../src/store'
 import { getDb } from '../../../src/store/db'
@@ -67,6 +67,17 @@ describe('resource directory in the team document', () => {
     await restoreResource(removedSeed)
     await restoreResource(removedOwn)
     expect(await listResources()).toEqual(before)
+  })
+
+  it('writes into the signed-in team’s document, where the rows of this device’s old table are copied too', async () => {
+    await getDb().resources.put({ id: 'old-2', name: '이동 세탁', target: '', content: '', provider: '세탁나눔', domain: 'health', builtIn: false })
+    await addResource(FOOD) // before sign-in: the local document
+    await setSession({ token: 't', user: { id: 'u1', username: 'dong.worker', role: 'worker', team: 'dong-sinchon' } })
+    expect(await teamDocNameHere()).toBe(teamDocName('dong-sinchon'))
+    const id = await addResource({ ...FOOD, name: '이동 목욕' })
+    const team = readEntries(await openDoc(teamDocName('dong-sinchon')), 'resources')
+    expect([...team.keys()].sort()).toEqual([id, 'old-2'].sort())
+    expect((await listResources()).map((r) => r.name)).not.toContain('푸드뱅크')
   })
 
   it('tells listeners about its own writes', async () => {
