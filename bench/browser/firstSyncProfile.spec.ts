@@ -117,6 +117,15 @@ test(`profiled first sync of ${DOCS} case files`, async () => {
           if (w.__states.at(-1)?.[0] !== s) w.__states.push([s, performance.now()])
         }
         new MutationObserver(seen).observe(document, { subtree: true, attributes: true, childList: true, attributeFilter: ['data-state'] })
+        // Arrival (page time) and size of every frame from the relay: tells relay pacing from device lag.
+        const frames: [number, number][] = ((window as unknown as { __frames: [number, number][] }).__frames = [])
+        const Native = window.WebSocket
+        window.WebSocket = class extends Native {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            super(url, protocols)
+            this.addEventListener('message', (e: MessageEvent) => frames.push([performance.now(), (e.data as ArrayBuffer).byteLength ?? 0]))
+          }
+        } as typeof WebSocket
       })
       await page.goto(`${relay.url}/#/`)
       const cdp = await context.newCDPSession(page)
@@ -135,6 +144,8 @@ test(`profiled first sync of ${DOCS} case files`, async () => {
         writeFileSync(`/tmp/firstsync-${label}-${run}.cpuprofile`, JSON.stringify(profile))
         cats = summarise(profile)
       }
+      const frames = await page.evaluate(() => (window as unknown as { __frames: [number, number][] }).__frames)
+      console.log(`perf frames (ms after tap: KiB): ${frames.filter(([, b]) => b > 1024).map(([t, b]) => `${(t - p0).toFixed(0)}:${(b / 1024).toFixed(0)}`).join(' ')}`)
       if (process.env.BENCH_MARKS === '1') {
         const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const))
         console.log('perf marks: ' + marks.filter(([, t]) => t >= p0).map(([n, t]) => `${n}@${(t - p0).toFixed(0)}`).join(' '))
