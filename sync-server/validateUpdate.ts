@@ -21,7 +21,7 @@ export type UpdateVerdict = { ok: true; summary: string | null } | { ok: false; 
 
 export const CONTENT_MESSAGES: Record<ContentProblem, string> = {
   rrn: '주민등록번호 전체가 들어 있어 저장하지 않았습니다. 생년월일과 성별 숫자만 남기고 다시 입력하세요.',
-  structure: '사례 파일의 구조가 올바르지 않아 저장하지 않았습니다.',
+  structure: '문서(사례 파일·배정·보고·팀 자원)의 구조가 올바르지 않아 저장하지 않았습니다.',
   shape: '형식이 올바르지 않은 내용이 있어 저장하지 않았습니다.',
 }
 
