@@ -2,7 +2,7 @@
 // Every change is kept as a sealed draft per brief, so nothing is lost offline, on reload or on lock.
 import { useState } from 'react'
 import type { FormEvent } from 'react'
-import { CHECK_IN_OUTCOMES, CRISIS_SIGNS, formatPhone, todayInSeoul } from '../../domain'
+import { CHECK_IN_OUTCOMES, CRISIS_SIGNS, formatPhone, isBriefActive, todayInSeoul } from '../../domain'
 import type { Brief, CheckIn, CheckInOutcome, CrisisSign } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
 import { useDraft, ValidationError } from '../../store'
@@ -154,7 +154,7 @@ function CheckInForm({ brief, user }: { brief: Brief; user: VolunteerUser | null
 
 export function CheckInScreen({ briefId, briefs, loading, user }: { briefId: string; briefs: readonly Brief[]; loading: boolean; user: VolunteerUser | null }) {
   const t = useT()
-  const brief = briefs.find((b) => b.id === briefId)
+  const brief = briefs.find((b) => b.id === briefId && isBriefActive(b))
   if (!brief) {
     return (
       <div className="screen vol">

@@ -34,7 +34,7 @@ describe('role gate', () => {
     expect(screen.queryByRole('link', { name: '통계' })).toBeNull()
     expect(screen.queryByTestId('case-row')).toBeNull()
 
-    for (const hash of ['#/cases', `#/case/${caseId}`, `#/case/${caseId}/visits`, '#/statistics', '#/resources', '#/new', '#/nowhere']) {
+    for (const hash of ['#/cases', `#/case/${caseId}`, `#/case/${caseId}/visits`, '#/statistics', '#/resources', '#/new', '#/inbox', '#/nowhere']) {
       act(() => {
         window.location.hash = hash
         window.dispatchEvent(new HashChangeEvent('hashchange'))
