@@ -105,6 +105,29 @@ test('a volunteer records a discovery report offline on a 360 px phone; online i
     await page.getByRole('radio', { name: '긴급', exact: true }).check()
     await page.getByRole('radio', { name: '예', exact: true }).check()
     await expect(page.getByRole('checkbox', { name: '단전·단수·단가스' })).toBeChecked()
+    // A big noisy photo (2400×1800 PNG) is shrunk on the phone to a JPEG within 1280 px and 700 000 characters.
+    const png = await page.evaluate(async () => {
+      const c = document.createElement('canvas')
+      c.width = 2400
+      c.height = 1800
+      const g = c.getContext('2d') as CanvasRenderingContext2D
+      const img = g.createImageData(c.width, c.height)
+      for (let i = 0; i < img.data.length; i++) img.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256)
+      g.putImageData(img, 0, 0)
+      const blob = await new Promise<Blob>((ok) => c.toBlob((b) => ok(b as Blob), 'image/png'))
+      const bytes = new Uint8Array(await blob.arrayBuffer())
+      let bin = ''
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+      return btoa(bin)
+    })
+    await page.getByTestId('photo-input').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') })
+    const photo = page.getByRole('img', { name: '사진 1' })
+    await expect(photo).toBeVisible({ timeout: 20_000 })
+    const shrunk = await photo.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight, chars: el.src.length, jpeg: el.src.startsWith('data:image/jpeg;base64,') }))
+    console.log(`photo: ${shrunk.w}×${shrunk.h}, ${shrunk.chars} characters`)
+    expect(Math.max(shrunk.w, shrunk.h)).toBeLessThanOrEqual(1280)
+    expect(shrunk.chars).toBeLessThanOrEqual(700_000)
+    expect(shrunk.jpeg).toBe(true)
     await expectNoSeriousA11yViolations(page, 'discovery (360)')
     await expectLargeTextAndTargets(page, 'discovery')
     await expectNoHorizontalOverflow(page, 'discovery')
