@@ -26,6 +26,6 @@ echo "== the first load: Lighthouse mobile preset, and the initial JavaScript (t
 bash bench/browser/lighthouse.sh "$out"
 
 echo ""
-echo "== in Chromium, production builds: first sync of the case files; the case list with 5,000; unlock =="
+echo "== in Chromium, production builds: first sync of the case files; the case list with 5,000; unlock; a volunteer phone with 50 households offline =="
 DOUM_E2E_DIST="$out" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test -c bench/browser/playwright.config.ts --reporter=list 2>&1 \
   | grep -E '^\s*(perf|first sync|list open|unlock|search|stage filter|due filter|target|✓|✘|[0-9]+ (passed|failed))' || true
