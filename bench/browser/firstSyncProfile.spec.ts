@@ -88,6 +88,9 @@ function summarise(p: Profile): Record<string, number> {
 // BENCH_DISTS=dirA,dirB: one relay per build, runs interleaved A B A B… so both see the same machine load.
 const DISTS = (process.env.BENCH_DISTS ?? process.env.DOUM_E2E_DIST ?? 'dist').split(',')
 
+// An investigation tool: `npm run bench` (which runs every spec here) skips it unless asked for.
+test.skip(!process.env.BENCH_DISTS && !process.env.BENCH_PROFILE && !process.env.BENCH_MARKS, 'set BENCH_DISTS, BENCH_PROFILE or BENCH_MARKS')
+
 test(`profiled first sync of ${DOCS} case files`, async () => {
   test.setTimeout(900_000)
   const relays: Relay[] = []
