@@ -25,6 +25,7 @@ const VisitNoteScreen = lazy(() => import('./features/visits/VisitNoteScreen').t
 const HouseholdScreen = lazy(() => import('./features/households/HouseholdScreen').then((m) => ({ default: m.HouseholdScreen })))
 const ResourcesScreen = lazy(() => import('./features/resources/ResourcesScreen').then((m) => ({ default: m.ResourcesScreen })))
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })))
+const InboxScreen = lazy(() => import('./features/inbox/InboxScreen').then((m) => ({ default: m.InboxScreen })))
 const StatisticsScreen = lazy(() => import('./features/supervisor/StatisticsScreen').then((m) => ({ default: m.StatisticsScreen })))
 // A volunteer's phone gets only the volunteer app (its own top bar and screens), never the worker's.
 const VolunteerApp = lazy(() => import('./features/volunteer/VolunteerApp').then((m) => ({ default: m.VolunteerApp })))
@@ -64,6 +65,8 @@ function Screen({ route }: { route: Route }) {
       return <SettingsScreen />
     case 'statistics':
       return <StatisticsScreen />
+    case 'inbox':
+      return <InboxScreen />
     case 'notFound':
       return (
         <div className="screen">

@@ -26,6 +26,7 @@ import { HouseholdSection } from './sections/HouseholdSection'
 import { IntakeSection } from './sections/IntakeSection'
 import { LinkageSection } from './sections/LinkageSection'
 import { MembersSection } from './sections/MembersSection'
+import { VolunteerSection } from './sections/VolunteerSection'
 import { MonitoringSection } from './sections/MonitoringSection'
 import { PlanSection } from './sections/PlanSection'
 import { ReceivedReferralNotice, ReferralSection } from './sections/ReferralSection'
@@ -110,6 +111,7 @@ export function CaseFileScreen({ caseId }: { caseId: string }) {
             <>
               <ConsentSection caseFile={caseFile} />
               <ReferralSection caseFile={caseFile} />
+              <VolunteerSection caseFile={caseFile} />
             </>
           ) : null}
         </CaseTabPanel>

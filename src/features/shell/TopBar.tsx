@@ -4,6 +4,7 @@ import { lock, useAccess } from '../../security/access'
 import { hrefOf } from './router'
 import type { Route } from './router'
 import { StatusBar } from './StatusBar'
+import { InboxLink } from '../inbox/InboxLink'
 
 const NAV: { route: Route; key: string }[] = [
   { route: { name: 'cases' }, key: 'shell.nav.cases' },
@@ -33,6 +34,7 @@ export function TopBar({ current }: { current: Route['name'] }) {
               {t(key)}
             </a>
           ))}
+          <InboxLink current={current === 'inbox'} />
         </nav>
         {access.status === 'unlocked' ? (
           <button type="button" className="top-bar__lock" onClick={() => void lock()} data-testid="lock-now">

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'resources' }
   | { name: 'settings' }
   | { name: 'statistics' }
+  | { name: 'inbox' }
   | { name: 'notFound' }
 
 const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/resources') return { name: 'resources' }
   if (path === '/settings') return { name: 'settings' }
   if (path === '/statistics') return { name: 'statistics' }
+  if (path === '/inbox') return { name: 'inbox' }
   const m = /^\/case\/([^/]+)$/.exec(path)
   if (m && CASE_ID.test(m[1] as string)) return { name: 'caseFile', caseId: m[1] as string }
   const tab = /^\/case\/([^/]+)\/([^/]+)$/.exec(path)
@@ -55,6 +57,8 @@ export function hrefOf(route: Route): string {
       return '#/settings'
     case 'statistics':
       return '#/statistics'
+    case 'inbox':
+      return '#/inbox'
     case 'notFound':
       return '#/'
   }
