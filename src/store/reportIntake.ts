@@ -7,7 +7,7 @@ import { createCase } from './caseCommands'
 import { nowInstant, refuse } from './commandCore'
 import { openDoc } from './docStore'
 import { addMonitoringNote } from './entityCommands'
-import { briefDocName, readBrief } from './volunteerDocs'
+import { briefDocName, readBrief, readHandling } from './volunteerDocs'
 import { updateHandling } from './volunteerStore'
 
 export const INTAKE_MESSAGES = {
@@ -22,6 +22,12 @@ export const UNKNOWN_NAME = '(이름 미상)'
 export interface Handler {
   id: string
   team: string
+}
+
+/** A report already turned into a case or linked (on this device, or from another one) is not handled twice. */
+async function refuseHandled(name: string): Promise<void> {
+  const handling = readHandling(await openDoc(name))
+  if (handling.ok && (handling.value.intake || handling.value.linked)) refuse('', INTAKE_MESSAGES.done)
 }
 
 /** 접수 경위 text of a discovery: who, what was seen, the crisis types, urgency, consent and the note. */
@@ -40,10 +46,8 @@ export function presentingProblemOf(report: Discovery): string {
  * the address, the name as the head, or (이름 미상) when not given) and stamps the report's handling; returns the new case id.
  * The 대상 유형 is the worker's choice (a report cannot know it).
  */
-export async function intakeFromDiscovery(
-  name: string, report: Discovery, handling: Handling, input: { targetType: TargetType }, by: Handler,
-): Promise<string> {
-  if (handling.intake || handling.linked) refuse('', INTAKE_MESSAGES.done)
+export async function intakeFromDiscovery(name: string, report: Discovery, input: { targetType: TargetType }, by: Handler): Promise<string> {
+  await refuseHandled(name)
   // A case file needs a head member: the reported name, or a placeholder the worker renames after contact.
   const headName = report.name?.trim() || UNKNOWN_NAME
   const caseId = await createCase({
@@ -76,10 +80,8 @@ export async function caseOfCheckIn(report: CheckIn): Promise<string | undefined
 }
 
 /** 기존 사례에 연결: adds a 점검 entry to the brief's case and stamps the report; returns the ids. */
-export async function linkCheckIn(
-  name: string, report: CheckIn, handling: Handling, by: Handler,
-): Promise<{ caseId: string; monitoringId: string }> {
-  if (handling.intake || handling.linked) refuse('', INTAKE_MESSAGES.done)
+export async function linkCheckIn(name: string, report: CheckIn, by: Handler): Promise<{ caseId: string; monitoringId: string }> {
+  await refuseHandled(name)
   const caseId = await caseOfCheckIn(report)
   if (!caseId) refuse('', INTAKE_MESSAGES.noBrief)
   const monitoringId = await addMonitoringNote(caseId, { date: report.date, contact: CONTACT_OF[report.outcome], text: monitoringTextOf(report) })

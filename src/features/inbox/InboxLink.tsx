@@ -1,6 +1,6 @@
 // The top bar's 받은 보고 link, with a badge of open urgent reports (only when there are any).
 import { registerMessages, useT } from '../../i18n'
-import { navMessages } from '../../i18n/messages/inbox'
+import { navMessages } from './navMessages'
 import { hrefOf } from '../shell/router'
 import { useUrgentOpenCount } from './useInbox'
 

@@ -211,7 +211,7 @@ function Actions({ item, session, briefs }: { item: InboxItem; session: Session;
       return
     }
     let caseId = ''
-    if (await cmd.run(async () => (caseId = await intakeFromDiscovery(item.name, discovery, handling, { targetType }, by)))) {
+    if (await cmd.run(async () => (caseId = await intakeFromDiscovery(item.name, discovery, { targetType }, by)))) {
       navigate({ name: 'caseFile', caseId })
     }
   }
@@ -252,7 +252,7 @@ function Actions({ item, session, briefs }: { item: InboxItem; session: Session;
               {t('inbox.toIntake')}
             </Button>
           ) : (
-            <Button variant="primary" disabled={cmd.busy || !canLink} onClick={() => void cmd.run(() => linkCheckIn(item.name, report, handling, by))}>
+            <Button variant="primary" disabled={cmd.busy || !canLink} onClick={() => void cmd.run(() => linkCheckIn(item.name, report, by))}>
               {t('inbox.link')}
             </Button>
           )}

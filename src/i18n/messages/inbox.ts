@@ -1,16 +1,5 @@
-// The worker's side of volunteers: the top bar's 받은 보고 link (navMessages, first load) and the inbox
-// screen and the case file's 이웃살피미 배정 section (messages, loaded with them).
-export const navMessages = {
-  ko: {
-    'shell.nav.inbox': '받은 보고',
-    'shell.nav.inboxUrgent': '받은 보고, 긴급 {n}건 미처리',
-  },
-  en: {
-    'shell.nav.inbox': 'Reports',
-    'shell.nav.inboxUrgent': 'Reports, {n} urgent open',
-  },
-}
-
+// The worker's side of volunteers: the inbox screen and the case file's 이웃살피미 배정 section (loaded with
+// them). The top bar's 받은 보고 link has its two messages in features/inbox/navMessages.ts (first load).
 export const messages = {
   ko: {
     'inbox.title': '받은 보고',

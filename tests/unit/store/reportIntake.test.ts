@@ -35,7 +35,7 @@ describe('접수로 전환', () => {
   it('opens a case file prefilled from the discovery and stamps the report with it', async () => {
     const report = discovery()
     const name = await saveReport(report)
-    const caseId = await intakeFromDiscovery(name, report, {}, { targetType: 'nearPoor' }, WORKER)
+    const caseId = await intakeFromDiscovery(name, report, { targetType: 'nearPoor' }, WORKER)
     const cf = (await getCaseFile(caseId))!
     expect(cf.meta).toMatchObject({ stage: 'intake', createdBy: WORKER.id, teamId: 'dong-sinchon' })
     expect(cf.household).toMatchObject({ targetType: 'nearPoor', address: report.place })
@@ -46,13 +46,13 @@ describe('접수로 전환', () => {
     }
     const [item] = await listReports()
     expect(item?.handling.intake).toMatchObject({ by: WORKER.id, caseId })
-    await expect(intakeFromDiscovery(name, report, item!.handling, { targetType: 'basic' }, WORKER)).rejects.toBeInstanceOf(ValidationError)
+    await expect(intakeFromDiscovery(name, report, { targetType: 'basic' }, WORKER)).rejects.toBeInstanceOf(ValidationError)
   })
 
   it('opens the case with an unnamed head when the report gives no name', async () => {
     const report = discovery({ name: undefined, signs: [], crisisTypes: [], note: '' })
     const name = await saveReport(report)
-    const cf = (await getCaseFile(await intakeFromDiscovery(name, report, {}, { targetType: 'basic' }, WORKER)))!
+    const cf = (await getCaseFile(await intakeFromDiscovery(name, report, { targetType: 'basic' }, WORKER)))!
     expect(cf.members).toMatchObject([{ name: '(이름 미상)', isHead: true }])
     expect(cf.intake.presentingProblem).toContain('어떤 분: 70대 남성')
   })
@@ -66,7 +66,7 @@ describe('기존 사례에 연결 and 확인', () => {
     const brief = await assignVolunteer(caseId, { volunteerId: VOL, schedule: 'weekly', watchFor: '', centerContact: '' }, WORKER)
     const report = checkIn(brief.id)
     const name = await saveReport(report)
-    const { caseId: linked, monitoringId } = await linkCheckIn(name, report, {}, WORKER)
+    const { caseId: linked, monitoringId } = await linkCheckIn(name, report, WORKER)
     expect(linked).toBe(caseId)
     const cf = (await getCaseFile(caseId))!
     expect(cf.monitoring).toHaveLength(1)
@@ -74,6 +74,8 @@ describe('기존 사례에 연결 and 확인', () => {
     for (const text of ['전화 통화', '고립·은둔', '외로움을 호소하심', '담당자 연락 요청']) expect(cf.monitoring[0]!.text).toContain(text)
     const [item] = await listReports()
     expect(item?.handling.linked).toEqual({ by: WORKER.id, at: expect.any(String) as string, caseId, monitoringId })
+    await expect(linkCheckIn(name, report, WORKER)).rejects.toBeInstanceOf(ValidationError)
+    expect((await getCaseFile(caseId))!.monitoring).toHaveLength(1)
   })
 
   it('maps 만남 to 만남 and 부재/거절 to 부재; refuses a check-in whose brief is not on the device', async () => {
@@ -81,11 +83,11 @@ describe('기존 사례에 연결 and 확인', () => {
     const brief = await assignVolunteer(caseId, { volunteerId: VOL, schedule: 'weekly', watchFor: '', centerContact: '' }, WORKER)
     for (const [outcome, contact] of [['met', 'met'], ['absent', 'noAnswer'], ['refused', 'noAnswer']] as const) {
       const report = checkIn(brief.id, { outcome, signs: [], note: '', contactRequested: false })
-      const { monitoringId } = await linkCheckIn(await saveReport(report), report, {}, WORKER)
+      const { monitoringId } = await linkCheckIn(await saveReport(report), report, WORKER)
       expect((await getCaseFile(caseId))!.monitoring.find((m) => m.id === monitoringId)?.contact).toBe(contact)
     }
     const orphan = checkIn(crypto.randomUUID())
-    await expect(linkCheckIn(await saveReport(orphan), orphan, {}, WORKER)).rejects.toBeInstanceOf(ValidationError)
+    await expect(linkCheckIn(await saveReport(orphan), orphan, WORKER)).rejects.toBeInstanceOf(ValidationError)
   })
 
   it('확인 stamps who and when', async () => {
