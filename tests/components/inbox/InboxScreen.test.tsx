@@ -8,6 +8,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import type { CheckIn, Discovery } from '../../../src/domain'
 import { InboxScreen } from '../../../src/features/inbox/InboxScreen'
 import { InboxLink } from '../../../src/features/inbox/InboxLink'
+import { hrefOf, parseRoute } from '../../../src/features/shell/router'
 import { forgetSession, keepSession } from '../../../src/security/session'
 import { assignVolunteer, createCase, getCaseFile, listReports, updateHandling } from '../../../src/store'
 import { saveReport } from '../../../src/store/volunteerStore'
@@ -144,5 +145,13 @@ describe('InboxLink', () => {
     expect(link).toHaveAccessibleName('받은 보고, 긴급 1건 미처리')
     await act(() => updateHandling(name, { ack: { by: WORKER_ID, at: new Date().toISOString() } }))
     await waitFor(() => expect(screen.queryByTestId('inbox-badge')).not.toBeInTheDocument())
+  })
+})
+
+describe('route', () => {
+  it('#/inbox opens the inbox and round-trips', () => {
+    expect(parseRoute('#/inbox')).toEqual({ name: 'inbox' })
+    expect(parseRoute('#/inbox/')).toEqual({ name: 'inbox' })
+    expect(hrefOf({ name: 'inbox' })).toBe('#/inbox')
   })
 })
