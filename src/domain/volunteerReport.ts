@@ -118,3 +118,8 @@ export function inboxOrder(items: readonly InboxItem[]): InboxItem[] {
 export function urgentOpenCount(items: readonly InboxItem[]): number {
   return items.filter((i) => !i.handling.ack && !i.handling.intake && !i.handling.linked && isUrgent(i.report)).length
 }
+
+/** Discoveries past their 14-day contact deadline (the badge and the inbox flag them). */
+export function overdueDiscoveries(items: readonly InboxItem[], today: string): InboxItem[] {
+  return items.filter((i) => i.report.kind === 'discovery' && isDiscoveryOverdue(i.report, i.handling, today))
+}

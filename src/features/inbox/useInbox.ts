@@ -1,7 +1,7 @@
 // The volunteer reports on this device with their handling, kept current (here, another tab, the relay).
 // Small on purpose: the top bar's badge uses it from the first load; the inbox screen itself loads lazily.
 import { useEffect, useState } from 'react'
-import { inboxOrder, urgentOpenCount } from '../../domain'
+import { inboxOrder, isUrgent, overdueDiscoveries, todayInSeoul } from '../../domain'
 import type { InboxItem } from '../../domain'
 import { listReports, onVolunteerDocsChange } from '../../store'
 
@@ -21,8 +21,11 @@ export function useInboxItems(): InboxItem[] | undefined {
   return items
 }
 
-/** Open urgent reports: the top bar's badge. */
-export function useUrgentOpenCount(): number {
+/** What the top bar's badge counts: open urgent reports, and discoveries past their 14-day deadline. */
+export function useInboxAttention(): { urgent: number; overdue: number; total: number } {
   const items = useInboxItems()
-  return items ? urgentOpenCount(items) : 0
+  if (!items) return { urgent: 0, overdue: 0, total: 0 }
+  const urgent = items.filter((i) => !i.handling.ack && !i.handling.intake && !i.handling.linked && isUrgent(i.report))
+  const overdue = overdueDiscoveries(items, todayInSeoul())
+  return { urgent: urgent.length, overdue: overdue.length, total: new Set([...urgent, ...overdue]).size }
 }

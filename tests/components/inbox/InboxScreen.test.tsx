@@ -146,6 +146,20 @@ describe('InboxLink', () => {
     await act(() => updateHandling(name, { ack: { by: WORKER_ID, at: new Date().toISOString() } }))
     await waitFor(() => expect(screen.queryByTestId('inbox-badge')).not.toBeInTheDocument())
   })
+
+  it('also counts a discovery nobody took up within 14 days, even once acknowledged', async () => {
+    renderKo(<InboxLink current={false} />)
+    const link = await screen.findByRole('link', { name: '받은 보고' })
+    const old = new Date(Date.now() - 20 * 86_400_000).toISOString()
+    const name = await act(() => saveReport(discovery({ createdAt: old })))
+    await act(() => updateHandling(name, { ack: { by: WORKER_ID, at: new Date().toISOString() } }))
+    await waitFor(() => expect(screen.getByTestId('inbox-badge')).toHaveTextContent('1'))
+    expect(link).toHaveAccessibleName('받은 보고, 긴급 0건 미처리, 14일 연락 기한 지난 발굴 보고 1건')
+    await act(() => saveReport(discovery({ urgency: 'urgent' })))
+    await waitFor(() => expect(screen.getByTestId('inbox-badge')).toHaveTextContent('2'))
+    await act(() => updateHandling(name, { intake: { by: WORKER_ID, at: new Date().toISOString(), caseId: crypto.randomUUID() } }))
+    await waitFor(() => expect(screen.getByTestId('inbox-badge')).toHaveTextContent('1'))
+  })
 })
 
 describe('route', () => {
