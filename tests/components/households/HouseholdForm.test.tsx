@@ -47,7 +47,7 @@ function fillValid() {
   typeInto('이름 *', '박서연')
   typeInto('생년월일', '1948-02-03')
   typeInto('주민번호 뒷자리 첫 숫자', '2')
-  fireEvent.click(screen.getByLabelText('이웃살피미 발굴'))
+  fireEvent.click(screen.getByLabelText('이웃살피미·통장 발굴'))
   typeInto('주요 문제 (주호소)', '겨울철 난방비 부족, 고립')
 }
 
