@@ -1,7 +1,7 @@
 // The worker's handling of volunteer reports (issue 10): 확인, 접수로 전환 (a discovery becomes a new case
 // file, prefilled from the report, stage 접수) and 기존 사례에 연결 (a check-in becomes a 점검 entry of the case
 // its brief was made from). Each then stamps the report's handling, which the volunteer sees as 접수됨.
-import { labelOf, todayInSeoul } from '../domain'
+import { formatDate, labelOf, todayInSeoul } from '../domain'
 import type { CheckIn, CheckInOutcome, ContactOutcome, Discovery, Handling, TargetType } from '../domain'
 import { createCase } from './caseCommands'
 import { nowInstant, refuse } from './commandCore'
@@ -30,6 +30,11 @@ async function refuseHandled(name: string): Promise<void> {
   if (handling.ok && (handling.value.intake || handling.value.linked)) refuse('', INTAKE_MESSAGES.done)
 }
 
+/** How the case refers to its report: its date and the first 8 characters of its id (shown in the inbox). */
+export function reportReference(report: Discovery): string {
+  return `발굴 보고 ${formatDate(report.date)} · 보고 번호 ${report.id.slice(0, 8)}`
+}
+
 /** 접수 경위 text of a discovery: who, what was seen, the crisis types, urgency, consent and the note. */
 export function presentingProblemOf(report: Discovery): string {
   const lines = [`${labelOf('volunteerKind', report.byKind)} 발굴 보고 (${report.date})`, `어떤 분: ${report.who}`]
@@ -53,7 +58,8 @@ export async function intakeFromDiscovery(name: string, report: Discovery, input
   const caseId = await createCase({
     household: { targetType: input.targetType, address: report.place },
     members: [{ name: headName, isHead: true }],
-    intake: { date: todayInSeoul(), source: 'volunteerReport', presentingProblem: presentingProblemOf(report) },
+    // The case names the report it came from; the report's handling names the case.
+    intake: { date: todayInSeoul(), source: 'volunteerReport', sourceDetail: reportReference(report), presentingProblem: presentingProblemOf(report) },
     level: 'general',
     createdBy: by.id,
     teamId: by.team,

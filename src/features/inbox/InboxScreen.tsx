@@ -101,7 +101,8 @@ function InboxCard({ item, session, volunteerName, briefs }: CardProps) {
         <Badge tone={status === 'sent' ? 'warn' : status === 'acknowledged' ? 'info' : 'ok'}>{t(`inbox.state.${status}`)}</Badge>
       </div>
       <p className="inbox-meta">
-        {t('inbox.from', { who: volunteerName ?? t('inbox.unknownVolunteer'), kind: label('volunteerKind', report.byKind) })} · {formatDate(report.date)}
+        {t('inbox.from', { who: volunteerName ?? t('inbox.unknownVolunteer'), kind: label('volunteerKind', report.byKind) })} · {formatDate(report.date)} ·{' '}
+        {t('inbox.number', { id: report.id.slice(0, 8) })}
       </p>
       {report.kind === 'checkin' ? <CheckInBody report={report} brief={briefs.get(report.briefId)} /> : <DiscoveryBody report={report} />}
       {report.signs.length > 0 ? (

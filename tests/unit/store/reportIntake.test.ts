@@ -41,6 +41,8 @@ describe('접수로 전환', () => {
     expect(cf.household).toMatchObject({ targetType: 'nearPoor', address: report.place })
     expect(cf.members).toMatchObject([{ name: '최누리', isHead: true }])
     expect(cf.intake).toMatchObject({ date: todayInSeoul(), source: 'volunteerReport' })
+    // Linked back: the case names the report by date and number.
+    expect(cf.intake.sourceDetail).toBe(`발굴 보고 ${report.date.replace(/-/g, '.')} · 보고 번호 ${report.id.slice(0, 8)}`)
     for (const text of ['복지통장', '70대 남성, 혼자 사심', '우편물', '생계', '건강·의료', '긴급', '며칠째 불이 꺼져 있음']) {
       expect(cf.intake.presentingProblem).toContain(text)
     }
