@@ -44,9 +44,7 @@ export function briefFromCase(
   input: AssignmentInput,
   ids: { id: string; assignedBy: string; assignedAt: string },
 ): Brief {
-  const head = headOf(source.members)
-  const address = [source.household.address, source.household.addressDetail].filter(Boolean).join(' ')
-  const phone = head?.phone ?? source.household.phone
+  const contact = briefContactOf(source.household, source.members)
   return BriefSchema.parse({
     id: ids.id,
     caseId: source.caseId,
@@ -54,13 +52,25 @@ export function briefFromCase(
     volunteerId: input.volunteerId,
     assignedBy: ids.assignedBy,
     assignedAt: ids.assignedAt,
-    headName: head?.name ?? '(이름 미상)',
-    address,
-    ...(phone ? { phone } : {}),
+    ...contact,
     schedule: input.schedule,
     watchFor: input.watchFor,
     centerContact: input.centerContact,
   })
+}
+
+/** The part of a brief taken from the case file: the head's name and phone, the address. */
+export function briefContactOf(household: Household, members: readonly Member[]): Pick<Brief, 'headName' | 'address' | 'phone'> {
+  const head = headOf(members)
+  const address = [household.address, household.addressDetail].filter(Boolean).join(' ')
+  const phone = head?.phone ?? household.phone
+  return { headName: head?.name ?? '(이름 미상)', address, ...(phone ? { phone } : {}) }
+}
+
+/** True when the case file's household has changed since the brief was written (the volunteer's copy is old). */
+export function isBriefOutdated(brief: Brief, household: Household, members: readonly Member[]): boolean {
+  const now = briefContactOf(household, members)
+  return now.headName !== brief.headName || now.address !== brief.address || (now.phone ?? '') !== (brief.phone ?? '')
 }
 
 export function isBriefActive(brief: Pick<Brief, 'endedAt'>): boolean {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { VolunteerSection } from '../../../src/features/caseFile/sections/VolunteerSection'
 import { forgetSession, keepSession } from '../../../src/security/session'
-import { getCaseFile, listBriefs } from '../../../src/store'
+import { getCaseFile, listBriefs, updateHousehold } from '../../../src/store'
 import { freshStore, makeCase, renderKo } from '../caseFile/fixtures'
 
 const WORKER_ID = '6f1e2d3c-4b5a-4968-8776-65544332211a'
@@ -86,6 +86,20 @@ describe('VolunteerSection', () => {
     await waitFor(() => expect(within(screen.getByTestId('brief')).queryByRole('button', { name: '수정' })).not.toBeInTheDocument())
     expect(screen.getByTestId('brief')).toHaveTextContent(/\d 종료/)
     expect((await listBriefs())[0]?.brief.endedAt).toBeDefined()
+  })
+
+  it('says when the household changed after the assignment, and updates the volunteer\'s copy on request', async () => {
+    const caseId = await renderSection()
+    await assign()
+    expect(screen.queryByTestId('brief-outdated')).not.toBeInTheDocument()
+    await updateHousehold(caseId, { address: '서울특별시 서대문구 연희로 5' })
+    cleanup()
+    renderKo(<VolunteerSection caseFile={(await getCaseFile(caseId))!} />)
+    const notice = await screen.findByTestId('brief-outdated')
+    expect((await listBriefs())[0]?.brief.address).not.toContain('연희로 5')
+    fireEvent.click(within(notice).getByRole('button', { name: '새 정보로 갱신' }))
+    await waitFor(() => expect(screen.queryByTestId('brief-outdated')).not.toBeInTheDocument())
+    expect((await listBriefs())[0]?.brief.address).toContain('서울특별시 서대문구 연희로 5')
   })
 
   it('offline, offers the last volunteer list received', async () => {

@@ -3,7 +3,7 @@
 // file (store/briefs.ts); the volunteer list is the team's from the relay, the last one kept for offline use.
 import { useCallback, useEffect, useState } from 'react'
 import type { FormEvent } from 'react'
-import { CHECK_IN_SCHEDULES, formatDate, teamAccessIn } from '../../../domain'
+import { CHECK_IN_SCHEDULES, formatDate, isBriefOutdated, teamAccessIn } from '../../../domain'
 import type { Brief, CaseFile, CheckInSchedule } from '../../../domain'
 import { registerMessages, useEnumLabel, useT } from '../../../i18n'
 import { messages } from '../../../i18n/messages/inbox'
@@ -118,6 +118,14 @@ export function VolunteerSection({ caseFile }: { caseFile: CaseFile }) {
                   </div>
                   {brief.watchFor ? <div>{t('volunteerAssign.watchFor')}: {brief.watchFor}</div> : null}
                   {brief.centerContact ? <div>{t('volunteerAssign.centerContact')}: {brief.centerContact}</div> : null}
+                  {canAssign && !brief.endedAt && isBriefOutdated(brief, caseFile.household, caseFile.members) ? (
+                    <p className="ui-field__error" role="status" data-testid="brief-outdated">
+                      {t('volunteerAssign.outdated')}{' '}
+                      <Button disabled={editing !== undefined || ending.busy} onClick={() => void ending.run(() => updateAssignment(brief.id, {}, by))}>
+                        {t('volunteerAssign.refresh')}
+                      </Button>
+                    </p>
+                  ) : null}
                 </div>
                 {canAssign && !brief.endedAt ? (
                   <div className="ui-row">
