@@ -3,7 +3,7 @@
 // household row painted, in page time. Target < 1 s (median of three reloads after the first).
 import * as Y from 'yjs'
 import { test, expect } from '../../tests/e2e/support/fixtures'
-import { openProfile } from '../../tests/e2e/support/browser'
+import { openProfile, waitForServiceWorkerControl } from '../../tests/e2e/support/browser'
 import { disposeRelay, startRelay } from '../../tests/e2e/support/relay'
 import { DEMO_PASSWORD } from '../../tests/e2e/support/app'
 import { makeDevice, pushAll } from '../doumPath'
@@ -59,6 +59,8 @@ test(`volunteer with ${BRIEFS} households: offline start to a usable home screen
       await page.getByRole('button', { name: '로그인', exact: true }).click()
       // The demo's own briefs for this volunteer come too.
       await expect.poll(() => page.getByTestId('household-row').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(BRIEFS)
+      // Offline start means the service worker serves the app: wait until it controls the page.
+      await waitForServiceWorkerControl(page)
       await context.setOffline(true)
       await page.addInitScript(() => {
         const w = window as unknown as { __tapAt?: number; __rowAt?: number }
