@@ -129,7 +129,7 @@ export type CrisisSign = z.infer<typeof CrisisSignSchema>
 /** referral/referralAccepted/share/unshare/transfer: access between teams (referral.ts); consent/consentWithdrawn (consent.ts). */
 export const HISTORY_KINDS = [
   'stage', 'selection', 'conference', 'closure', 'referral', 'transfer', 'level', 'reopen',
-  'referralAccepted', 'share', 'unshare', 'consent', 'reassessment', 'consentWithdrawn',
+  'referralAccepted', 'share', 'unshare', 'consent', 'reassessment', 'consentWithdrawn', 'volunteerAssigned', 'volunteerEnded',
 ] as const
 export const HistoryKindSchema = z.enum(HISTORY_KINDS)
 export type HistoryKind = z.infer<typeof HistoryKindSchema>

@@ -120,6 +120,8 @@ export const LABELS: { readonly [K in EnumName]: Readonly<Record<EnumValue<K>, L
     consent: { ko: '개인정보 제공 동의 기록', en: 'Consent recorded' },
     consentWithdrawn: { ko: '개인정보 제공 동의 철회', en: 'Consent withdrawn' },
     reassessment: { ko: '재판정 (새 욕구조사)', en: 'Re-assessment' },
+    volunteerAssigned: { ko: '이웃살피미 배정', en: 'Volunteer assigned' },
+    volunteerEnded: { ko: '이웃살피미 배정 종료', en: 'Volunteer assignment ended' },
   },
   selfSufficiencyStep: {
     basicCounseling: { ko: '기초상담', en: 'Initial counselling' },

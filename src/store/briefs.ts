@@ -2,10 +2,11 @@
 // from the case file (briefFromCase: head name, address, phone, nothing else) and saved as its own
 // document; the relay routes it to the volunteer while it is active. Editing re-derives the household
 // part from the current case file; 배정 종료 stamps endedAt (the relay then withdraws the volunteer's copy).
-// No case history event: the history kinds have none for an assignment (domain/enums.ts HISTORY_KINDS).
-import { READ_ONLY_MESSAGES, briefFromCase, teamAccessIn } from '../domain'
-import type { AssignmentInput, Brief, CaseFile, CheckInSchedule } from '../domain'
-import { loadCase, newId, nowInstant, refuse } from './commandCore'
+// 배정 and 배정 종료 are also events of the case's history (who, to whom, how often), so the case keeps them
+// after the brief has left the volunteer's phone.
+import { READ_ONLY_MESSAGES, briefFromCase, labelOf, teamAccessIn } from '../domain'
+import type { AssignmentInput, Brief, CaseFile, CheckInSchedule, HistoryEvent } from '../domain'
+import { loadCase, mutateCase, newId, nowInstant, refuse } from './commandCore'
 import { openDoc } from './docStore'
 import { getSession } from './storageMeta'
 import { briefDocName, readBrief } from './volunteerDocs'
@@ -46,13 +47,21 @@ export async function listCaseBriefs(caseId: string): Promise<BriefEntry[]> {
   return all.sort((a, b) => Number(Boolean(a.brief.endedAt)) - Number(Boolean(b.brief.endedAt)) || b.brief.assignedAt.localeCompare(a.brief.assignedAt))
 }
 
-/** 배정: derives a brief from the case file and saves it; returns the brief. */
-export async function assignVolunteer(caseId: string, input: AssignmentInput, by?: Assigner): Promise<Brief> {
+/** Adds an assignment event to the case's history (the volunteer named as the screen shows them). */
+async function recordInHistory(caseId: string, event: HistoryEvent): Promise<void> {
+  await mutateCase(caseId, () => ({ write: () => undefined, result: undefined, history: [event] }), { touch: false })
+}
+
+/** 배정: derives a brief from the case file and saves it; returns the brief. `volunteerName` is for the history. */
+export async function assignVolunteer(caseId: string, input: AssignmentInput, by?: Assigner, volunteerName?: string): Promise<Brief> {
   const who = await assigner(by)
   const { cf } = await loadCase(caseId)
   requireWritable(cf, who.team)
   const brief = briefFromCase(sourceOf(cf, who.team), input, { id: newId(), assignedBy: who.id, assignedAt: nowInstant() })
   await saveBrief(brief)
+  await recordInHistory(caseId, {
+    at: brief.assignedAt, kind: 'volunteerAssigned', to: volunteerName ?? brief.volunteerId, note: labelOf('checkInSchedule', brief.schedule),
+  })
   return brief
 }
 
@@ -87,11 +96,13 @@ export async function updateAssignment(briefId: string, patch: AssignmentEdit, b
 }
 
 /** 배정 종료: stamps endedAt; the volunteer's phone is told to remove the brief. */
-export async function endAssignment(briefId: string, by?: Assigner): Promise<Brief> {
+export async function endAssignment(briefId: string, by?: Assigner, volunteerName?: string): Promise<Brief> {
   await assigner(by)
   const current = await loadBrief(briefId)
   if (current.endedAt) return current
   const brief: Brief = { ...current, endedAt: nowInstant() }
   await saveBrief(brief)
+  // The case may be gone from this device or read-only by now: the brief has ended either way.
+  await recordInHistory(brief.caseId, { at: brief.endedAt!, kind: 'volunteerEnded', from: volunteerName ?? brief.volunteerId }).catch(() => undefined)
   return brief
 }

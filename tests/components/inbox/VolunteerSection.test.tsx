@@ -46,6 +46,8 @@ async function assign() {
   fireEvent.change(within(form).getByLabelText('살펴볼 점'), { target: { value: '식사 여부' } })
   fireEvent.change(within(form).getByLabelText('주민센터 연락처'), { target: { value: '신촌동 02-330-1234' } })
   fireEvent.click(within(form).getByRole('button', { name: '저장' }))
+  // Saved once the form has closed (the brief, then the case's history event).
+  await waitFor(() => expect(screen.queryByRole('form', { name: '이웃살피미 배정' })).not.toBeInTheDocument())
   return screen.findByTestId('brief')
 }
 

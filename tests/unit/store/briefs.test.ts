@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BriefSchema } from '../../../src/domain'
 import {
-  ValidationError, addMember, assignVolunteer, createCase, endAssignment, listCaseBriefs, setSession, updateAssignment, updateHousehold,
+  ValidationError, addMember, assignVolunteer, getCaseFile, createCase, endAssignment, listCaseBriefs, setSession, updateAssignment, updateHousehold,
 } from '../../../src/store'
 import { openDoc } from '../../../src/store/docStore'
 import { briefDocName, plainOf } from '../../../src/store/volunteerDocs'
@@ -96,5 +96,16 @@ describe('updateAssignment and endAssignment', () => {
     const second = await assignVolunteer(caseId, { ...input, schedule: 'biweekly' }, WORKER)
     expect((await listCaseBriefs(caseId)).map((e) => e.brief.id)).toEqual([second.id, first.id])
     await expect(endAssignment(crypto.randomUUID(), WORKER)).rejects.toBeInstanceOf(ValidationError)
+  })
+
+  it('배정 and 배정 종료 are events of the case history, naming the volunteer', async () => {
+    const caseId = await sensitiveCase()
+    const brief = await assignVolunteer(caseId, input, WORKER, 'dong.volunteer')
+    await endAssignment(brief.id, WORKER, 'dong.volunteer')
+    const history = (await getCaseFile(caseId))!.history.filter((h) => h.kind.startsWith('volunteer'))
+    expect(history).toMatchObject([
+      { kind: 'volunteerAssigned', to: 'dong.volunteer', note: '매주', at: brief.assignedAt },
+      { kind: 'volunteerEnded', from: 'dong.volunteer' },
+    ])
   })
 })

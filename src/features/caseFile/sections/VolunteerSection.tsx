@@ -88,7 +88,7 @@ export function VolunteerSection({ caseFile }: { caseFile: CaseFile }) {
           volunteers={volunteers}
           stale={stale}
           onDone={() => setEditing(undefined)}
-          save={(input) => assignVolunteer(caseId, { ...input, volunteerId: input.volunteerId ?? '' }, by)}
+          save={(input) => assignVolunteer(caseId, { ...input, volunteerId: input.volunteerId ?? '' }, by, input.volunteerId ? nameOf(input.volunteerId) : undefined)}
         />
       ) : null}
       <FormError message={ending.formError} />
@@ -135,7 +135,7 @@ export function VolunteerSection({ caseFile }: { caseFile: CaseFile }) {
                     <ConfirmButton
                       disabled={editing !== undefined || ending.busy}
                       confirmLabel={t('volunteerAssign.endConfirm')}
-                      onConfirm={() => void ending.run(() => endAssignment(brief.id, by))}
+                      onConfirm={() => void ending.run(() => endAssignment(brief.id, by, nameOf(brief.volunteerId)))}
                     >
                       {t('volunteerAssign.end')}
                     </ConfirmButton>
