@@ -16,7 +16,7 @@ export default defineConfig({
       'tests/unit/store/{syncAdapter,outboxGuard,rollback}.test.ts',
       'tests/unit/relay/**/*.test.ts',
       'tests/integration/relay/guard*.test.ts',
-      'tests/integration/relay/{access,share,feed,badInput,purge}.test.ts',
+      'tests/integration/relay/{access,share,feed,badInput,purge,volunteerAccess,volunteerAssignment}.test.ts',
     ],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],

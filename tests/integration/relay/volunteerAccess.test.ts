@@ -98,6 +98,9 @@ describe('briefs', () => {
     expect((await worker.push([{ name, update: update('brief', { ...b, endedAt: '2026-11-25T09:00:00+09:00' }, doc) }]))[0]).toMatchObject({ ok: true })
     const revoked = await vol.waitFor<Extract<(typeof vol.messages)[number], { type: typeof MsgType.Revoked }>>((m) => m.type === MsgType.Revoked, from)
     expect(revoked.names).toContain(name)
+    // The team keeps the ended brief: only the volunteer's copy goes.
+    expect(worker.messages.some((m) => m.type === MsgType.Revoked && m.names.includes(name))).toBe(false)
+    expect(relay.storage.docAccess(name)?.teams.has('dong-sinchon')).toBe(true)
     // A device that was offline hears it when it comes back from its old cursor.
     const back = await Device.connect(relay.url, tokens['dong.volunteer']!, feed.done)
     await back.waitFor((m) => m.type === MsgType.Revoked && m.names.includes(name))
@@ -113,6 +116,9 @@ describe('briefs', () => {
     const notVolunteer = { ...brief('dong.volunteer'), volunteerId: ids['dong.worker']! }
     const [r2] = await worker.push([{ name: briefDocName(notVolunteer.id), update: update('brief', notVolunteer) }])
     expect(r2).toMatchObject({ ok: false, code: ErrorCode.Forbidden })
+    const otherTeamId = { ...brief('dong.volunteer'), teamId: 'hope-center' }
+    const [r2b] = await worker.push([{ name: briefDocName(otherTeamId.id), update: update('brief', otherTeamId) }])
+    expect(r2b).toMatchObject({ ok: false, code: ErrorCode.Forbidden })
     const leaky = { ...brief('dong.volunteer'), health: '우울증 치료 중' }
     const [r3] = await worker.push([{ name: briefDocName(leaky.id), update: update('brief', leaky) }])
     expect(r3).toMatchObject({ ok: false, code: ErrorCode.BadUpdate })
@@ -154,6 +160,14 @@ describe('reports', () => {
     await vol.waitFor((m) => m.type === MsgType.Live && m.name === name, from)
     const forged = update('handling', { intake: { by: ids['dong.volunteer'], at: '2026-11-22T09:00:00+09:00', caseId: crypto.randomUUID() } }, doc)
     expect((await vol.push([{ name, update: forged }]))[0]).toMatchObject({ ok: false, code: ErrorCode.Forbidden })
+    // After the 확인 the volunteer may still amend their own words (the handling stays as the worker left it).
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, relay.storage.mergedState(name)!)
+    expect((await vol.push([{ name, update: update('report', { ...r, note: '확인 후 덧붙임' }, stored) }]))[0]).toMatchObject({ ok: true })
+    // A worker may not rewrite what the volunteer reported.
+    const rewritten = new Y.Doc()
+    Y.applyUpdate(rewritten, relay.storage.mergedState(name)!)
+    expect((await worker.push([{ name, update: update('report', { ...r, note: '담당자가 바꿈' }, rewritten) }]))[0]).toMatchObject({ ok: false, code: ErrorCode.Forbidden })
     for (const d of [vol, worker, other]) await d.close()
   })
 
