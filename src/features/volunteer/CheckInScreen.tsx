@@ -1,17 +1,16 @@
 // 안부확인: outcome (4 big buttons, no default), crisis signs, one optional sentence, 담당자 연락 요청.
 // Every change is kept as a sealed draft per brief, so nothing is lost offline, on reload or on lock.
-import { useState } from 'react'
 import type { FormEvent } from 'react'
-import { CHECK_IN_OUTCOMES, CRISIS_SIGNS, formatPhone, isBriefActive, todayInSeoul } from '../../domain'
-import type { Brief, CheckIn, CheckInOutcome, CrisisSign } from '../../domain'
+import { CHECK_IN_OUTCOMES, CRISIS_SIGNS, formatPhone, isBriefActive } from '../../domain'
+import type { Brief, CheckInOutcome, CrisisSign } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
-import { useDraft, ValidationError } from '../../store'
-import { saveReport } from '../../store/volunteerStore'
-import { FormError, ImeTextInput, formText, useToast } from '../common'
+import { useDraft } from '../../store'
+import { FormError, ImeTextInput, formText } from '../common'
 import { BigChecks, BigChoices, BigToggle, VolField } from './controls'
 import { useVolunteerKind } from './hooks'
 import { KindPicker } from './KindPicker'
-import { goVolunteer, volunteerHref } from './route'
+import { volunteerHref } from './route'
+import { useSendReport } from './useSendReport'
 import type { VolunteerUser } from './user'
 
 export interface CheckInDraft {
@@ -24,71 +23,23 @@ export interface CheckInDraft {
 export const EMPTY_CHECK_IN: CheckInDraft = { outcome: '', signs: [], note: '', contactRequested: false }
 export const checkInDraftKey = (briefId: string) => `volunteer.checkin.${briefId}`
 
-type Errors = Partial<Record<'outcome' | 'note', string>>
-
 function CheckInForm({ brief, user }: { brief: Brief; user: VolunteerUser | null }) {
   const t = useT()
   const label = useEnumLabel()
-  const toast = useToast()
   const { loaded, kind } = useVolunteerKind()
   const [draft, setDraft, clearDraft, restored] = useDraft<CheckInDraft>(checkInDraftKey(brief.id), EMPTY_CHECK_IN)
-  const [errors, setErrors] = useState<Errors>({})
-  const [formError, setFormError] = useState<string>()
-  const [saving, setSaving] = useState(false)
+  const { errors, setErrors, formError, saving, refuse, send } = useSendReport(['outcome', 'note'] as const, 'vol.checkin.saved')
   const patch = (p: Partial<CheckInDraft>) => setDraft((d) => ({ ...d, ...p }))
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     if (saving) return
     const note = formText(e.currentTarget, 'note').trim()
-    if (!draft.outcome) {
-      setErrors({ outcome: t('vol.checkin.err.outcome') })
-      setFormError(t('vol.form.err'))
-      return
-    }
-    if (!kind) {
-      setFormError(t('vol.form.needKind'))
-      return
-    }
-    if (!user) {
-      setFormError(t('common.error'))
-      return
-    }
-    const report: CheckIn = {
-      id: crypto.randomUUID(),
-      teamId: user.team,
-      by: user.id,
-      byKind: kind,
-      createdAt: new Date().toISOString(),
-      kind: 'checkin',
-      briefId: brief.id,
-      date: todayInSeoul(),
-      outcome: draft.outcome,
-      signs: draft.signs,
-      note,
-      contactRequested: draft.contactRequested,
-    }
-    setSaving(true)
-    try {
-      await saveReport(report)
-      clearDraft()
-      toast({ message: t('vol.checkin.saved') })
-      goVolunteer({ name: 'home' })
-    } catch (err) {
-      if (err instanceof ValidationError) {
-        const found: Errors = {}
-        const rest: string[] = []
-        for (const issue of err.issues) {
-          if (issue.path === 'note' || issue.path === 'outcome') found[issue.path] ??= issue.message
-          else rest.push(issue.message)
-        }
-        setErrors(found)
-        setFormError(rest.length ? rest.join(' ') : t('vol.form.err'))
-      } else {
-        setFormError(t('common.error'))
-      }
-      setSaving(false)
-    }
+    const outcome = draft.outcome
+    if (!outcome) return refuse({ outcome: t('vol.checkin.err.outcome') })
+    await send(kind, user, (sender) => ({
+      ...sender, kind: 'checkin', briefId: brief.id, outcome, signs: draft.signs, note, contactRequested: draft.contactRequested,
+    }), clearDraft)
   }
 
   if (!restored) {

@@ -3,17 +3,17 @@
 // change is kept as a sealed draft, so nothing is lost offline, on reload or on lock.
 import { useState } from 'react'
 import type { ChangeEvent, FormEvent } from 'react'
-import { CRISIS_SIGNS, CRISIS_TYPES, MAX_PHOTOS, URGENCIES, todayInSeoul } from '../../domain'
-import type { CrisisSign, CrisisType, Discovery, Photo, Urgency } from '../../domain'
+import { CRISIS_SIGNS, CRISIS_TYPES, MAX_PHOTOS, URGENCIES } from '../../domain'
+import type { CrisisSign, CrisisType, Photo, Urgency } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
-import { useDraft, ValidationError } from '../../store'
-import { saveReport } from '../../store/volunteerStore'
-import { FormError, ImeTextArea, ImeTextInput, formText, useToast } from '../common'
+import { useDraft } from '../../store'
+import { FormError, ImeTextArea, ImeTextInput, formText } from '../common'
 import { BigChecks, BigChoices, VolField } from './controls'
 import { useVolunteerKind } from './hooks'
 import { KindPicker } from './KindPicker'
 import { shrinkPhoto } from './photo'
-import { goVolunteer, volunteerHref } from './route'
+import { volunteerHref } from './route'
+import { useSendReport } from './useSendReport'
 import type { VolunteerUser } from './user'
 
 export interface DiscoveryDraft {
@@ -34,19 +34,16 @@ export const DISCOVERY_DRAFT_KEY = 'volunteer.discovery'
 
 type FieldName = 'place' | 'who' | 'name' | 'urgency' | 'consent' | 'note' | 'photos' | 'location'
 type Errors = Partial<Record<FieldName, string>>
-const FIELDS: readonly string[] = ['place', 'who', 'name', 'urgency', 'consent', 'note', 'photos', 'location']
+const FIELDS: readonly FieldName[] = ['place', 'who', 'name', 'urgency', 'consent', 'note', 'photos', 'location']
 
 type LocationState = 'idle' | 'busy' | 'failed'
 
 export function DiscoveryScreen({ user }: { user: VolunteerUser | null }) {
   const t = useT()
   const label = useEnumLabel()
-  const toast = useToast()
   const { loaded, kind } = useVolunteerKind()
   const [draft, setDraft, clearDraft, restored] = useDraft<DiscoveryDraft>(DISCOVERY_DRAFT_KEY, EMPTY_DISCOVERY)
-  const [errors, setErrors] = useState<Errors>({})
-  const [formError, setFormError] = useState<string>()
-  const [saving, setSaving] = useState(false)
+  const { errors, setErrors, formError, saving, refuse, send } = useSendReport(FIELDS, 'vol.discovery.saved')
   const [locating, setLocating] = useState<LocationState>('idle')
   const [photoBusy, setPhotoBusy] = useState(false)
   const patch = (p: Partial<DiscoveryDraft>) => setDraft((d) => ({ ...d, ...p }))
@@ -103,61 +100,23 @@ export function DiscoveryScreen({ user }: { user: VolunteerUser | null }) {
     if (!text.who) found.who = t('vol.discovery.err.who')
     if (!draft.urgency) found.urgency = t('vol.discovery.err.urgency')
     if (!draft.consent) found.consent = t('vol.discovery.err.consent')
-    setErrors(found)
-    if (Object.keys(found).length > 0 || !draft.urgency || !draft.consent) {
-      setFormError(t('vol.form.err'))
-      return
-    }
-    if (!kind) {
-      setFormError(t('vol.form.needKind'))
-      return
-    }
-    if (!user) {
-      setFormError(t('common.error'))
-      return
-    }
-    const report: Discovery = {
-      id: crypto.randomUUID(),
-      teamId: user.team,
-      by: user.id,
-      byKind: kind,
-      createdAt: new Date().toISOString(),
+    const { urgency, consent } = draft
+    if (Object.keys(found).length > 0 || !urgency || !consent) return refuse(found)
+    setErrors({})
+    await send(kind, user, (sender) => ({
+      ...sender,
       kind: 'discovery',
-      date: todayInSeoul(),
       place: text.place,
       who: text.who,
       ...(text.name ? { name: text.name } : {}),
       signs: draft.signs,
       crisisTypes: draft.crisisTypes,
-      urgency: draft.urgency,
-      consentToContact: draft.consent === 'yes',
+      urgency,
+      consentToContact: consent === 'yes',
       note: text.note,
       ...(draft.location ? { location: draft.location } : {}),
       photos: draft.photos,
-    }
-    setFormError(undefined)
-    setSaving(true)
-    try {
-      await saveReport(report)
-      clearDraft()
-      toast({ message: t('vol.discovery.saved') })
-      goVolunteer({ name: 'home' })
-    } catch (err) {
-      if (err instanceof ValidationError) {
-        const mapped: Errors = {}
-        const rest: string[] = []
-        for (const issue of err.issues) {
-          const field = issue.path.split('.')[0] ?? ''
-          if (FIELDS.includes(field)) mapped[field as FieldName] ??= issue.message
-          else rest.push(issue.message)
-        }
-        setErrors(mapped)
-        setFormError(rest.length ? rest.join(' ') : t('vol.form.err'))
-      } else {
-        setFormError(t('common.error'))
-      }
-      setSaving(false)
-    }
+    }), clearDraft)
   }
 
   return (
