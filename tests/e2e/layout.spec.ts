@@ -2,33 +2,15 @@
 // the first screen and "새 방문 기록" is at most one scroll away on 방문·점검; the URL keeps the tab;
 // at 360×740 nothing overflows sideways and every tab works; axe finds no serious or critical
 // violation on the case list or on any tab of the case file.
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 import { openProfile } from './support/browser'
 import { expectSyncState, openApp, openCaseTab, passGate, registerHousehold } from './support/app'
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y'
 
 const TABLET = { width: 1024, height: 768 }
 const PHONE = { width: 360, height: 740 }
 const TABS = ['가구', '욕구조사', '계획·연계', '방문·점검', '이력']
-
-/** Runs axe on the page as it is; fails on serious or critical violations, logs the rest. */
-async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
-  const { violations, passes } = await new AxeBuilder({ page }).analyze()
-  expect(passes.length, `axe checked nothing on ${where}`).toBeGreaterThan(10)
-  const lines = violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-  console.log(`axe ${where}: ${violations.length === 0 ? 'no violations' : lines.join('; ')}`)
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), where).toEqual([])
-}
-
-/** The page is no wider than the viewport (no sideways scroll of the whole page). */
-async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
-    innerWidth: window.innerWidth,
-  }))
-  expect(scrollWidth, `${where}: page ${scrollWidth} px wide at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth)
-}
 
 async function topOf(page: Page, locator: Locator): Promise<number> {
   await page.evaluate(() => window.scrollTo(0, 0))

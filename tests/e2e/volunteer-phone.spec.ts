@@ -2,30 +2,14 @@
 // gets only the volunteer app; offline, records a 사각지대 발굴 보고 with a crisis sign (전송 대기); back
 // online it reaches the relay (보냄). axe finds no serious or critical violation on the home, the
 // 안부확인 and the discovery screens. Demo briefs may or may not exist: nothing here depends on them.
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 import { openProfile } from './support/browser'
 import { expectSyncState, openApp } from './support/app'
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y'
 
 const PHONE = { width: 360, height: 740 }
 const PLACE = '연세로 7길 반지하 (편의점 옆)'
-
-async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
-  const { violations, passes } = await new AxeBuilder({ page }).analyze()
-  expect(passes.length, `axe checked nothing on ${where}`).toBeGreaterThan(10)
-  const lines = violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-  console.log(`axe ${where}: ${violations.length === 0 ? 'no violations' : lines.join('; ')}`)
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), where).toEqual([])
-}
-
-async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
-    innerWidth: window.innerWidth,
-  }))
-  expect(scrollWidth, `${where}: page ${scrollWidth} px wide at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth)
-}
 
 /** Older users: every piece of text is ≥ 18 px and every control's touch target ≥ 48 px tall and wide. */
 async function expectLargeTextAndTargets(page: Page, where: string): Promise<void> {
