@@ -93,8 +93,10 @@ export function NewVisit({ caseId, onCreated }: NewVisitProps) {
     const from = savedFrom.current
     if (visitId === undefined || from === undefined) return
     savedFrom.current = undefined
-    const now = latest.current
-    if (now !== from) void run(() => updateVisit(caseId, visitId, wholeVisitInput(now)))
+    // Only what really changed: re-sending an unchanged text could land after the worker's next typing
+    // in the saved visit and take it back.
+    const changed = changedVisitInput(from, latest.current)
+    if (Object.keys(changed).length > 0) void run(() => updateVisit(caseId, visitId, changed))
   }, [caseId, visitId, run])
 
   // Picked contact + something written: the visit is saved without waiting for 저장.
@@ -170,8 +172,10 @@ function noTrack(write: Promise<boolean>): void {
   void write
 }
 
-function wholeVisitInput(d: VisitDraft): VisitInput {
-  const input = toVisitInput(d)
-  for (const key of VISIT_TEXT_KEYS) input[key] = d[key]
+/** The fields of `now` that differ from `from`, as the store takes them. */
+function changedVisitInput(from: VisitDraft, now: VisitDraft): VisitInput {
+  const differs = (key: keyof VisitDraft) => JSON.stringify(from[key]) !== JSON.stringify(now[key])
+  const input = toVisitInput(Object.fromEntries(VISIT_FIELDS.filter(differs).map((k) => [k, now[k]])) as VisitPatch)
+  for (const key of VISIT_TEXT_KEYS) if (differs(key)) input[key] = now[key]
   return input
 }
