@@ -4,18 +4,19 @@ import type { CaseFile } from '../domain'
 import { caseIdOf, emptyDoc, hasCaseFile, readCaseFile } from './caseDoc'
 import { getDb } from './db'
 import { decodeMany } from './docCodec'
-import { openDocIfLoaded, readRows, REMOTE_ORIGIN } from './docStore'
+import { openDocIfLoaded, readRows, REMOTE_ORIGIN, rowTables } from './docStore'
+import { heldNamesOfKind } from './packs'
 
 const BATCH = 200
 
 /** Every readable case file on the device (unreadable ones are skipped), in batches of 200. */
 export async function loadAllCaseFiles(): Promise<CaseFile[]> {
   const db = getDb()
-  const names = (await db.docs.where('[kind+hasPending]').between(['case', 0], ['case', 1], true, true).primaryKeys()).map(String)
+  const names = await heldNamesOfKind(db, 'case')
   const out: CaseFile[] = []
   for (let i = 0; i < names.length; i += BATCH) {
     const batch = names.slice(i, i + BATCH)
-    const rows = await db.transaction('r', db.updates, () => Promise.all(batch.map((n) => readRows(db, n))))
+    const rows = await db.transaction('r', rowTables(db), () => Promise.all(batch.map((n) => readRows(db, n))))
     for (let j = 0; j < batch.length; j++) {
       const name = batch[j] as string
       let doc = openDocIfLoaded(name)

@@ -32,6 +32,20 @@ export interface UpdateRow {
   createdAt: string
 }
 
+/** An update as read back (docStore.readRows): a row of `updates`, or a part of a pack (`packId`, no localId). */
+export interface StoredRow extends UpdateRow {
+  packId?: number
+}
+
+/** The first states of documents new to this device, one record per feed page (packs.ts). */
+export interface PackRow {
+  id?: number
+  /** The document of each part; a name may repeat (a large document in pieces). */
+  docNames: string[]
+  parts: StoredBytes[]
+  createdAt: string
+}
+
 export interface DocRow {
   name: string
   kind: string
@@ -78,6 +92,7 @@ export class DoumDb extends Dexie {
   cases!: Table<StoredCaseRow, string>
   meta!: Table<MetaRow, string>
   resources!: Table<Resource, string>
+  packs!: Table<PackRow, number>
 
   /** The data key this database's sealed values are read and written with. */
   readonly key: CryptoKey
@@ -96,6 +111,8 @@ export class DoumDb extends Dexie {
     // 2: lists filter and sort in memory (caseIndex.ts), so the case rows keep only the dueDay index
     // the daily refresh reads; each of the eight dropped ones cost a B-tree write per row in a sync.
     this.version(2).stores({ cases: 'id, dueDay' })
+    // 3: a feed page's documents new to the device go in one pack record (packs.ts), not a row each.
+    this.version(3).stores({ packs: '++id, *docNames' })
   }
 }
 

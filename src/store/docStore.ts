@@ -9,8 +9,9 @@ import type { BroadcastMessage } from './broadcast'
 import { caseIdOf, emptyDoc, isCaseDoc } from './caseDoc'
 import { emitChange } from './changes'
 import { docKindOf, getDb, isStoreOpen, nowIso, onStoreClose, pendingDocRow, StoreLockedError } from './db'
-import type { CaseRow, DocRow, DoumDb, UpdateRow } from './db'
+import type { CaseRow, DocRow, DoumDb, StoredRow } from './db'
 import { decodeMany, encodeForStorage, encodeMany } from './docCodec'
+import { heldNames as readHeldNames, newPack, packedRows, packsOf, unpackDocs } from './packs'
 import { projectDoc, sealCaseRows, STALE_DUE_DAY, toCaseRow } from './projection'
 import { getSettings } from './storageMeta'
 import type { Settings } from './storageMeta'
@@ -47,9 +48,19 @@ export function docRange(name: string): [unknown[], unknown[]] {
   ]
 }
 
-export async function readRows(db: DoumDb, name: string): Promise<UpdateRow[]> {
+/** The tables a document's stored updates live in: a transaction around readRows must include both. */
+export function rowTables(db: DoumDb) {
+  return [db.updates, db.packs]
+}
+
+/** Every stored update of `name`: its parts in packs (packs.ts) first, then its rows in order. */
+export function readRows(db: DoumDb, name: string): Promise<StoredRow[]> {
   const [lo, hi] = docRange(name)
-  return db.updates.where('[docName+localId]').between(lo, hi, true, true).toArray()
+  // One transaction, so a compaction moving a part into a row cannot fall between the two reads.
+  return db.transaction('r', rowTables(db), async () => {
+    const [packs, rows] = await Promise.all([packsOf(db, name), db.updates.where('[docName+localId]').between(lo, hi, true, true).toArray()])
+    return packs.length ? [...packedRows(packs, name), ...rows] : rows
+  })
 }
 
 function wire(): void {
@@ -340,13 +351,10 @@ onStoreClose(() => {
 function feedHeldNames(db: DoumDb, fresh: boolean): Promise<Set<string>> {
   if (fresh || !feedHeld || feedHeld.db !== db) {
     const names = new Set<string>()
-    const ready = db.docs
-      .toCollection()
-      .primaryKeys()
-      .then((keys) => {
-        for (const k of keys) names.add(k)
-        return names
-      })
+    const ready = readHeldNames(db).then((keys) => {
+      for (const k of keys) names.add(k)
+      return names
+    })
     ready.catch(() => undefined) // awaited by the page; not an unhandled rejection if it fails first
     feedHeld = { db, names, ready }
   }
@@ -387,17 +395,19 @@ async function prepareRemote(
   // device already holds have rows (one bulk read tells which; a first sync has none to read).
   const closedCases = names.filter((n) => isCaseDoc(n) && !open.has(n))
   const existing = new Map<string, Uint8Array[]>()
+  // A feed page's documents new to this device go into one pack (packs.ts); the others get rows.
+  const known = heldNames ? await heldNames : null
+  const packed = new Set(known ? names.filter((n) => !known.has(n)) : [])
   if (closedCases.length) {
     let heldCases: string[]
-    if (heldNames) {
-      const known = await heldNames
+    if (known) {
       heldCases = closedCases.filter((n) => known.has(n))
     } else {
       const held = await db.docs.bulkGet(closedCases)
       heldCases = closedCases.filter((_, i) => held[i] !== undefined)
     }
     if (heldCases.length) {
-      const rowsByName = await db.transaction('r', db.updates, () => Promise.all(heldCases.map((n) => readRows(db, n))))
+      const rowsByName = await db.transaction('r', rowTables(db), () => Promise.all(heldCases.map((n) => readRows(db, n))))
       const decoded = await Promise.all(rowsByName.map((rows, i) => decodeMany(db.key, heldCases[i] as string, rows.map((r) => r.bytes))))
       heldCases.forEach((n, i) => existing.set(n, decoded[i] ?? []))
     }
@@ -445,8 +455,18 @@ async function prepareRemote(
 
   if (feedHeld?.db === db) noteHeld(names)
   const at = nowIso()
-  const newDocs = new Set<string>()
-  const tables = cursor === undefined ? [db.updates, db.docs, db.cases] : [db.updates, db.docs, db.cases, db.meta]
+  const newDocs = new Set<string>(packed)
+  const rowNames = names.filter((n) => !packed.has(n))
+  const rowItems: { name: string; bytes: Uint8Array }[] = []
+  const packNames: string[] = []
+  const packParts: Uint8Array[] = []
+  items.forEach((it, i) => {
+    if (packed.has(it.name)) {
+      packNames.push(it.name)
+      packParts.push(bytes[i] as Uint8Array)
+    } else rowItems.push({ name: it.name, bytes: bytes[i] as Uint8Array })
+  })
+  const tables = [db.updates, db.docs, db.cases, ...(cursor === undefined ? [] : [db.meta, db.packs])]
   const write = db.transaction('rw', tables, async () => {
     created()
     // Everything of the page is asked for at once: two round trips to IndexedDB, not six, each of which
@@ -454,22 +474,23 @@ async function prepareRemote(
     // the transaction and so undoes the writes already issued.
     const [durableRow, prevRows] = await Promise.all([
       cursor === undefined ? undefined : db.meta.get('cursor'),
-      items.length ? db.docs.bulkGet(names) : [],
-      items.length
-        ? db.updates.bulkAdd(items.map((it, i) => ({ docName: it.name, bytes: bytes[i] as Uint8Array, acked: 1 as const, createdAt: at })))
+      rowNames.length ? db.docs.bulkGet(rowNames) : [],
+      rowItems.length
+        ? db.updates.bulkAdd(rowItems.map((it) => ({ docName: it.name, bytes: it.bytes, acked: 1 as const, createdAt: at })))
         : undefined,
+      packNames.length ? db.packs.add(newPack(packNames, packParts, at)) : undefined,
       caseRows.length ? db.cases.bulkPut(caseRows) : undefined,
     ])
     const durable = (durableRow?.value as number | undefined) ?? 0
     // Runs after the previous page's transaction ended: if that one failed, its cursor is not here.
     if (cursor !== undefined && after !== undefined && durable < after) throw new FeedGapError()
-    const docRows: DocRow[] = names.map((name, i) => {
+    const docRows: DocRow[] = rowNames.map((name, i) => {
       const prev = prevRows[i]
       if (!prev) newDocs.add(name)
       return { name, kind: docKindOf(name), hasPending: prev?.hasPending ?? 0, rejectedCount: prev?.rejectedCount ?? 0, updatedAt: at }
     })
     await Promise.all([
-      items.length ? db.docs.bulkPut(docRows) : undefined,
+      docRows.length ? db.docs.bulkPut(docRows) : undefined,
       cursor !== undefined && cursor > durable ? db.meta.put({ key: 'cursor', value: cursor }) : undefined,
     ])
   })
@@ -519,8 +540,8 @@ export async function compactMany(names: readonly string[], threshold = COMPACT_
   try {
     // One read transaction for every count, not one per document in front of the next page's write.
     const db = getDb()
-    const due = await db.transaction('r', db.updates, async () => {
-      const counts = await Promise.all(names.map((n) => db.updates.where('[docName+acked]').equals([n, 1]).count()))
+    const due = await db.transaction('r', rowTables(db), async () => {
+      const counts = await Promise.all(names.map((n) => ackedCount(db, n)))
       return names.filter((_, i) => (counts[i] ?? 0) >= Math.max(threshold, 2))
     })
     for (const name of due) await maybeCompact(name, threshold)
@@ -545,24 +566,37 @@ export function collectGarbage(name: string, updates: readonly Uint8Array[]): Ui
   }
 }
 
+/** Acknowledged rows of `name`, a pack holding a part of it counted as one. */
+async function ackedCount(db: DoumDb, name: string): Promise<number> {
+  const [rows, packs] = await Promise.all([
+    db.updates.where('[docName+acked]').equals([name, 1]).count(),
+    db.packs.where('docNames').equals(name).count(),
+  ])
+  return rows + packs
+}
+
 /** Merges the acknowledged rows of `name` into one acknowledged snapshot row once there are enough. */
 export async function maybeCompact(name: string, threshold = COMPACT_THRESHOLD): Promise<boolean> {
   if (compacting.has(name)) return false
   const db = getDb()
-  const ackedCount = await db.updates.where('[docName+acked]').equals([name, 1]).count()
-  if (ackedCount < threshold || ackedCount < 2) return false
+  const acked = await ackedCount(db, name)
+  if (acked < threshold || acked < 2) return false
   compacting.add(name)
   try {
     const rows = (await readRows(db, name)).filter((r) => r.acked === 1)
     if (rows.length < 2) return false
     const bytes = await encodeForStorage(db.key, name, collectGarbage(name, await decodeMany(db.key, name, rows.map((r) => r.bytes))))
-    const ids = rows.map((r) => r.localId as number)
-    return await db.transaction('rw', db.updates, async () => {
-      const still = await db.updates.bulkGet(ids)
+    const ids = rows.flatMap((r) => (r.localId === undefined ? [] : [r.localId]))
+    const parts = rows.length - ids.length
+    return await db.transaction('rw', rowTables(db), async () => {
+      const [still, packs] = await Promise.all([db.updates.bulkGet(ids), parts ? packsOf(db, name) : []])
       // Another tab compacted or the doc was removed meanwhile: leave it.
-      if (still.some((r) => !r || r.acked !== 1)) return false
+      if (still.some((r) => !r || r.acked !== 1) || packedRows(packs, name).length !== parts) return false
       await db.updates.bulkDelete(ids)
-      await db.updates.put({ localId: ids[0], docName: name, bytes, acked: 1, createdAt: nowIso() })
+      // Its packed parts are in the snapshot now; nothing of them (deleted text included) is kept.
+      if (parts) await unpackDocs(db, [name])
+      const row = { docName: name, bytes, acked: 1 as const, createdAt: nowIso() }
+      await db.updates.put(ids.length ? { localId: ids[0], ...row } : row)
       return true
     })
   } finally {
@@ -574,11 +608,12 @@ export async function maybeCompact(name: string, threshold = COMPACT_THRESHOLD):
 export async function removeDocuments(names: readonly string[]): Promise<void> {
   if (!names.length) return
   const db = getDb()
-  await db.transaction('rw', db.updates, db.docs, db.cases, async () => {
+  await db.transaction('rw', [db.updates, db.docs, db.cases, db.packs], async () => {
     for (const name of names) {
       const [lo, hi] = docRange(name)
       await db.updates.where('[docName+localId]').between(lo, hi, true, true).delete()
     }
+    await unpackDocs(db, names)
     await db.docs.bulkDelete([...names])
     await db.cases.bulkDelete(names.filter(isCaseDoc).map(caseIdOf))
   })

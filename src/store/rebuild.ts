@@ -7,7 +7,8 @@ import { emitChange } from './changes'
 import { getDb } from './db'
 import type { CaseRow } from './db'
 import { decodeMany } from './docCodec'
-import { openDocIfLoaded, readRows, REMOTE_ORIGIN } from './docStore'
+import { openDocIfLoaded, readRows, REMOTE_ORIGIN, rowTables } from './docStore'
+import { heldNamesOfKind } from './packs'
 import { projectDoc, sealCaseRows } from './projection'
 import { getSettings } from './storageMeta'
 
@@ -16,14 +17,13 @@ const BATCH = 100
 /** Recomputes the projection rows of the given case docs (all case docs when omitted). */
 export async function rebuildProjections(names?: readonly string[]): Promise<number> {
   const db = getDb()
-  const all =
-    names ?? (await db.docs.where('[kind+hasPending]').between(['case', 0], ['case', 1], true, true).primaryKeys())
+  const all = names ?? (await heldNamesOfKind(db, 'case'))
   const settings = await getSettings()
   const today = todayInSeoul()
   let count = 0
   for (let i = 0; i < all.length; i += BATCH) {
     const batch = all.slice(i, i + BATCH)
-    const rowsByName = await db.transaction('r', db.updates, () => Promise.all(batch.map((n) => readRows(db, n))))
+    const rowsByName = await db.transaction('r', rowTables(db), () => Promise.all(batch.map((n) => readRows(db, n))))
     const rows: CaseRow[] = []
     for (let j = 0; j < batch.length; j++) {
       const name = batch[j] as string

@@ -7,16 +7,17 @@ import { postBroadcast } from './broadcast'
 import { emitChange } from './changes'
 import { getDb, nowIso, pendingDocRow } from './db'
 import { decodeMany, encodeMany } from './docCodec'
-import { readRows } from './docStore'
+import { readRows, rowTables } from './docStore'
+import { heldNames } from './packs'
 
 export async function heldDocNames(): Promise<string[]> {
-  return (await getDb().docs.toCollection().primaryKeys()) as string[]
+  return heldNames(getDb())
 }
 
 /** See SyncStore.requeueBeyondRelay. Only acknowledged rows are compared: pending ones go out anyway. */
 export async function requeueBeyondRelay(items: readonly RemoteUpdate[]): Promise<number> {
   const db = getDb()
-  const rowsByDoc = await db.transaction('r', db.updates, () => Promise.all(items.map((it) => readRows(db, it.name))))
+  const rowsByDoc = await db.transaction('r', rowTables(db), () => Promise.all(items.map((it) => readRows(db, it.name))))
   const extra: { name: string; update: Uint8Array }[] = []
   for (const [i, { name, update }] of items.entries()) {
     const rows = (rowsByDoc[i] ?? []).filter((r) => r.acked === 1)

@@ -10,9 +10,9 @@ import { ErrorCode } from '../sync/protocol'
 import { caseIdOf, hasCaseFile, isCaseDoc, readCaseFile } from './caseDoc'
 import { emitChange } from './changes'
 import { docKindOf, getDb, isStoreOpen, nowIso } from './db'
-import type { DocRow, DoumDb, StoredCaseRow, UpdateRow } from './db'
+import type { DocRow, DoumDb, StoredCaseRow, StoredRow } from './db'
 import { decodeMany } from './docCodec'
-import { betweenLocalWrites, openDocIfLoaded, readRows } from './docStore'
+import { betweenLocalWrites, openDocIfLoaded, readRows, rowTables } from './docStore'
 import { projectDoc, sealCaseRows } from './projection'
 import { notifyRefusedEdits, sealRefusedEdit } from './refusedEdits'
 import type { RefusedEdit } from './refusedEdits'
@@ -27,8 +27,8 @@ export const ROLLBACK_CODES: ReadonlySet<string> = new Set<string>([ErrorCode.Ba
 /** Another write to the document's rows between reading and writing them: read again, this many times. */
 const MAX_ATTEMPTS = 10
 
-const isRefused = (r: UpdateRow): boolean => r.acked === 0 && r.rejectedCode !== undefined && ROLLBACK_CODES.has(r.rejectedCode)
-const signature = (rows: readonly UpdateRow[]): string => rows.map((r) => `${r.localId}:${r.acked}:${r.rejectedCode ?? ''}`).join()
+const isRefused = (r: StoredRow): boolean => r.acked === 0 && r.rejectedCode !== undefined && ROLLBACK_CODES.has(r.rejectedCode)
+const signature = (rows: readonly StoredRow[]): string => rows.map((r) => `${r.localId ?? `p${r.packId}`}:${r.acked}:${r.rejectedCode ?? ''}`).join()
 
 /**
  * Rolls back each of `names` that holds unacknowledged rows refused with a rollback code. Fails with
@@ -64,7 +64,7 @@ async function rollBackDoc(db: DoumDb, name: string): Promise<RefusedEdit | null
     if (!plan) return null
     const meta = await sealRefusedEdit(db, plan.edit)
     assertCurrent(db)
-    const stored = await db.transaction('rw', [db.updates, db.docs, db.cases, db.meta], async () => {
+    const stored = await db.transaction('rw', [...rowTables(db), db.docs, db.cases, db.meta], async () => {
       // Acknowledged, compacted, fed or written meanwhile: the plan is out of date.
       if (signature(await readRows(db, name)) !== signature(rows)) return false
       await db.updates.bulkDelete(plan.remove)
@@ -87,14 +87,15 @@ async function rollBackDoc(db: DoumDb, name: string): Promise<RefusedEdit | null
   }
 }
 
-async function planRollback(db: DoumDb, name: string, rows: readonly UpdateRow[]): Promise<Plan | null> {
+async function planRollback(db: DoumDb, name: string, rows: readonly StoredRow[]): Promise<Plan | null> {
   const refused = rows.filter(isRefused)
   if (!refused.length) return null
   const acked = rows.filter((r) => r.acked === 1)
   const others = rows.filter((r) => r.acked === 0 && !isRefused(r))
   const decoded = await decodeMany(db.key, name, rows.map((r) => r.bytes))
-  const bytesOf = new Map(rows.map((r, i) => [r.localId, decoded[i] as Uint8Array]))
-  const pick = (list: readonly UpdateRow[]) => list.map((r) => bytesOf.get(r.localId) as Uint8Array)
+  // By row, not localId: parts in packs have none.
+  const bytesOf = new Map(rows.map((r, i) => [r, decoded[i] as Uint8Array]))
+  const pick = (list: readonly StoredRow[]) => list.map((r) => bytesOf.get(r) as Uint8Array)
 
   const { doc: after, kept } = replayWithout(name, pick(acked), pick(others))
   const before = docOf(name, decoded)
@@ -131,7 +132,7 @@ async function planRollback(db: DoumDb, name: string, rows: readonly UpdateRow[]
   }
 }
 
-function docRowOf(name: string, rows: readonly UpdateRow[]): DocRow {
+function docRowOf(name: string, rows: readonly StoredRow[]): DocRow {
   const rejected = rows.filter((r) => r.acked === 0 && r.rejectedCode)
   const message = rejected[rejected.length - 1]?.rejectedMessage
   return {

@@ -4,6 +4,7 @@
 import { VolunteerKindSchema } from '../domain'
 import type { VolunteerKind } from '../domain'
 import { getDb } from './db'
+import { packedAmong } from './packs'
 import { getSealedMeta, setSealedMeta } from './storageMeta'
 
 const KIND_KEY = 'volunteerKind'
@@ -38,10 +39,15 @@ export interface ReportSendState {
 
 /** Per document name: whether the relay has it yet. Names the device does not hold are left out. */
 export async function reportSendStates(names: readonly string[]): Promise<Map<string, ReportSendState>> {
-  const rows = await getDb().docs.bulkGet([...names])
+  const db = getDb()
+  const rows = await db.docs.bulkGet([...names])
+  // Held only in a pack (as the relay sent it, never changed here): nothing pending, nothing refused.
+  const packed = await packedAmong(db, names.filter((_, i) => !rows[i]))
   const out = new Map<string, ReportSendState>()
   rows.forEach((row, i) => {
-    if (row) out.set(names[i] as string, { pending: row.hasPending === 1, rejected: row.rejectedCount > 0 })
+    const name = names[i] as string
+    if (row) out.set(name, { pending: row.hasPending === 1, rejected: row.rejectedCount > 0 })
+    else if (packed.has(name)) out.set(name, { pending: false, rejected: false })
   })
   return out
 }

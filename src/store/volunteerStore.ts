@@ -1,20 +1,19 @@
 // Briefs and reports on the device: list them, write them, hear when they change. Shared by the
 // volunteer's phone screens and the worker's inbox and assignment; document layout in volunteerDocs.ts.
-import Dexie from 'dexie'
 import { BriefSchema, HandlingSchema, VolunteerReportSchema } from '../domain'
 import type { Brief, Handling, InboxItem, VolunteerReport } from '../domain'
 import { onChange } from './changes'
 import { LOCAL_ORIGIN } from './commandCore'
 import { getDb } from './db'
 import { openDoc, whenWritten } from './docStore'
+import { heldNamesOfKind } from './packs'
 import { validate } from './validate'
 import {
   BRIEF_DOC_PREFIX, REPORT_DOC_PREFIX, briefDocName, readBrief, readHandling, readReport, reportDocName, writePlain,
 } from './volunteerDocs'
 
 async function namesOfKind(kind: 'brief' | 'report'): Promise<string[]> {
-  const keys = await getDb().docs.where('[kind+hasPending]').between([kind, Dexie.minKey], [kind, Dexie.maxKey]).primaryKeys()
-  return keys.map(String)
+  return heldNamesOfKind(getDb(), kind)
 }
 
 export interface BriefEntry {

@@ -15,7 +15,7 @@ import { getCursor } from '../../../src/store/storageMeta'
 import type { RemoteUpdate } from '../../../src/sync/syncStore'
 import { seededRandom } from '../../support/random'
 import { TEST_STORE_KEY } from '../../support/storeKey'
-import { dbName, reopen, useFreshStore } from './helpers'
+import { dbName, heldDocCount, reopen, storedUpdateCount, useFreshStore } from './helpers'
 
 const rand = seededRandom(7)
 
@@ -36,7 +36,7 @@ function remoteCases(n: number): { items: RemoteUpdate[]; heads: Map<string, str
 
 async function counts(): Promise<{ updates: number; docs: number; cases: number; cursor: number }> {
   const db = getDb()
-  return { updates: await db.updates.count(), docs: await db.docs.count(), cases: await db.cases.count(), cursor: await getCursor() }
+  return { updates: await storedUpdateCount(), docs: await heldDocCount(), cases: await db.cases.count(), cursor: await getCursor() }
 }
 
 describe('feed pages into the device store', () => {
@@ -67,8 +67,8 @@ describe('feed pages into the device store', () => {
   it('never stores the cursor without its rows, nor rows without the cursor', async () => {
     const sync = createDexieSyncStore()
     const db = getDb()
-    // The rows fail to store: the cursor after them must not be there either.
-    vi.spyOn(db.updates, 'bulkAdd').mockImplementationOnce(() => Dexie.Promise.reject(new Error('QuotaExceededError')))
+    // The page's pack fails to store: the cursor after it must not be there either.
+    vi.spyOn(db.packs, 'add').mockImplementationOnce(() => Dexie.Promise.reject(new Error('QuotaExceededError')))
     await expect((await sync.applyFeedPage!(remoteCases(2).items, 5)).stored).rejects.toThrow('QuotaExceededError')
     expect(await counts()).toEqual({ updates: 0, docs: 0, cases: 0, cursor: 0 })
     // The cursor fails to store: its rows must not be there (the page comes again from the old cursor).

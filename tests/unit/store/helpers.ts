@@ -4,7 +4,9 @@ import Dexie from 'dexie'
 import { afterEach, beforeEach } from 'vitest'
 import { closeStore, openStore } from '../../../src/store'
 import { TEST_STORE_KEY } from '../../support/storeKey'
+import { getDb } from '../../../src/store/db'
 import { whenAllWritten } from '../../../src/store/docStore'
+import { heldNames } from '../../../src/store/packs'
 import type { CreateCaseInput } from '../../../src/store'
 
 export let dbName = ''
@@ -19,6 +21,18 @@ export function useFreshStore(): void {
     closeStore()
     await Dexie.delete(dbName)
   })
+}
+
+/** Stored updates of every document: update rows plus parts in packs (src/store/packs.ts). */
+export async function storedUpdateCount(): Promise<number> {
+  const db = getDb()
+  const packs = await db.packs.toArray()
+  return (await db.updates.count()) + packs.reduce((n, p) => n + p.parts.length, 0)
+}
+
+/** Documents the device holds, with a doc row or only in a pack. */
+export async function heldDocCount(): Promise<number> {
+  return (await heldNames(getDb())).length
 }
 
 /** Closes the database and every open doc, then opens the same database again. */
