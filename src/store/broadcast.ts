@@ -11,6 +11,8 @@ export type BroadcastMessage =
   | { type: 'updates'; items: DocBroadcast[] }
   | { type: 'removed'; names: string[] }
   | { type: 'status'; names: string[] }
+  /** Relay data of documents new to the device was stored (a pack): an open one reads it from the rows. */
+  | { type: 'stored'; names: string[] }
 
 export const CHANNEL_NAME = 'doum-docs'
 

@@ -241,8 +241,27 @@ function handleBroadcast(message: BroadcastMessage): void {
   } else if (message.type === 'removed') {
     dropOpenDocs(message.names)
     emitChange({ names: message.names, local: false })
+  } else if (message.type === 'stored') {
+    noteHeld(message.names)
+    void readIntoOpenDocs(message.names).then(
+      () => emitChange({ names: message.names, local: false }),
+      () => undefined, // locked meanwhile: the next open reads the rows anyway
+    )
   } else {
     emitChange({ names: message.names, local: false })
+  }
+}
+
+/** Applies the stored rows of those of `names` open (or loading) in this tab to their docs. */
+async function readIntoOpenDocs(names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    if (!open.has(name) && !loading.has(name)) continue
+    await whenLoaded(name)
+    const entry = open.get(name)
+    if (!entry) continue
+    const db = getDb()
+    const updates = await decodeMany(db.key, name, (await readRows(db, name)).map((r) => r.bytes))
+    if (updates.length && open.get(name) === entry) Y.applyUpdate(entry.doc, Y.mergeUpdates(updates), REMOTE_ORIGIN)
   }
 }
 
@@ -508,7 +527,11 @@ async function prepareRemote(
         }, REMOTE_ORIGIN)
       }
     }
-    postBroadcast({ type: 'updates', items: items.map((i) => ({ name: i.name, update: i.update, local: false })) })
+    // Documents new to the device go by name: no other tab has their content open, so the page's bytes
+    // (1.5 MB in a first sync) are not copied to them; one that has the doc open reads its rows.
+    const sent = items.filter((i) => !packed.has(i.name))
+    if (sent.length) postBroadcast({ type: 'updates', items: sent.map((i) => ({ name: i.name, update: i.update, local: false })) })
+    if (packed.size) postBroadcast({ type: 'stored', names: [...packed] })
     // The list takes these summaries as they are instead of reading and decrypting the rows back.
     emitChange({ names, local: false, summaries: new Map(projected.map((r) => [r.id, r.summary])) })
     // A document new to this device holds only the rows just written: nothing to compact yet.

@@ -6,6 +6,7 @@ import { CHANNEL_NAME } from '../../../src/store/broadcast'
 import type { BroadcastMessage } from '../../../src/store/broadcast'
 import { getCaseIndex } from '../../../src/store/caseIndex'
 import { getDb } from '../../../src/store/db'
+import { encodeMany } from '../../../src/store/docCodec'
 import { openDoc } from '../../../src/store/docStore'
 import { caseInput, useFreshStore } from './helpers'
 import { readCaseRow, sealCaseRows } from '../../../src/store/projection'
@@ -61,5 +62,37 @@ describe('several tabs', () => {
     expect((await getDb().updates.toArray()).length).toBe(1)
     await createVisit(id, { contact: 'met' })
     expect((await getCaseFile(id))?.intake.sourceDetail).toBe('다른 탭에서')
+  })
+
+  it('names the documents a feed page packed instead of copying their bytes, and a tab with one open reads it from the rows', async () => {
+    const seen: BroadcastMessage[] = []
+    const listener = new BroadcastChannel(CHANNEL_NAME)
+    listener.onmessage = (e: MessageEvent<BroadcastMessage>) => seen.push(e.data)
+    const remote = new Y.Doc()
+    remote.getMap('meta').set('id', 'from-relay')
+    const name = `report/${crypto.randomUUID()}`
+    // This tab shows the document before any of it is here (an empty doc).
+    const doc = await openDoc(name)
+    expect(doc.getMap('meta').get('id')).toBeUndefined()
+
+    // The sync (in this tab) stores a page with it: other tabs hear its name, not its bytes.
+    await (await createDexieSyncStore().applyFeedPage!([{ name, update: Y.encodeStateAsUpdate(remote) }], 3)).stored
+    await vi.waitFor(() => expect(seen.some((m) => m.type === 'stored')).toBe(true))
+    listener.close()
+    expect(seen).toEqual([{ type: 'stored', names: [name] }])
+    // This tab applied the page itself.
+    expect(doc.getMap('meta').get('id')).toBe('from-relay')
+
+    // Another tab stored one for a document this tab has open: read from the pack.
+    const other = `report/${crypto.randomUUID()}`
+    const mine = await openDoc(other)
+    const theirs = new Y.Doc()
+    theirs.getMap('meta').set('id', 'other-tab')
+    const db = getDb()
+    await db.packs.add({ docNames: [other], parts: await encodeMany(db.key, other, [Y.encodeStateAsUpdate(theirs)]), createdAt: new Date().toISOString() })
+    const channel = new BroadcastChannel(CHANNEL_NAME)
+    channel.postMessage({ type: 'stored', names: [other] } satisfies BroadcastMessage)
+    channel.close()
+    await vi.waitFor(() => expect(mine.getMap('meta').get('id')).toBe('other-tab'))
   })
 })
