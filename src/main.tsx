@@ -47,3 +47,12 @@ for (const event of ['focusin', 'pointerdown', 'keydown']) window.addEventListen
 const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback
 if (idle) idle(prefetch, { timeout: 2000 })
 else setTimeout(prefetch, 200)
+
+// The service worker installs (and caches the app for offline use) while the lock screen waits for the
+// password, not during the first sync after it, where its downloads would compete with the feed. The
+// app's update prompt (platform/serviceWorker.ts) registers the same script again to follow updates.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const register = () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined)
+  if (document.readyState === 'complete') register()
+  else window.addEventListener('load', register, { once: true })
+}
