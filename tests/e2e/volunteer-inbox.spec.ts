@@ -17,7 +17,17 @@ test('a volunteer\'s check-in and discovery reach the worker\'s inbox live; the 
     await expectSyncState(desk.page, 'upToDate')
     await expect(desk.page.getByRole('heading', { name: '받은 보고', level: 1 })).toBeVisible()
     const items = desk.page.getByTestId('inbox-item')
-    const before = await items.count()
+    // The demo's reports: counted once the list holds still (its read after the last feed page may
+    // still be running when 최신 상태 shows).
+    let before = -1
+    await expect
+      .poll(async () => {
+        const n = await items.count()
+        const same = n === before
+        before = n
+        return same
+      }, { intervals: [400, 400, 800] })
+      .toBe(true)
 
     await phone.page.setViewportSize({ width: 360, height: 740 })
     await openApp(phone.page, relay.url, '#/', 'dong.volunteer')
