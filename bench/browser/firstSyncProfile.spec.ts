@@ -131,6 +131,8 @@ test(`profiled first sync of ${DOCS} case files`, async () => {
         } as typeof WebSocket
       })
       await page.goto(`${relay.url}/#/`)
+      // As in firstSync.spec.ts: the service worker is installed by the time a person has typed.
+      await page.evaluate(() => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(r, 10_000))]))
       const cdp = await context.newCDPSession(page)
       if (PROFILE) {
         await cdp.send('Profiler.enable')
