@@ -63,6 +63,11 @@ export function readRows(db: DoumDb, name: string): Promise<StoredRow[]> {
   })
 }
 
+/** Every stored update of `name`, unsealed (packed parts and rows), in the order readRows gives. */
+export async function readUpdates(db: DoumDb, name: string): Promise<Uint8Array[]> {
+  return decodeMany(db.key, name, (await readRows(db, name)).map((r) => r.bytes))
+}
+
 function wire(): void {
   if (unwire) return
   unwire = onBroadcast(handleBroadcast)
@@ -96,7 +101,7 @@ async function openEntry(name: string): Promise<OpenDoc> {
   const early: Uint8Array[] = []
   const promise = (async () => {
     const db = getDb()
-    const updates = await decodeMany(db.key, name, (await readRows(db, name)).map((r) => r.bytes))
+    const updates = await readUpdates(db, name)
     const doc = emptyDoc(name)
     if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates), REMOTE_ORIGIN)
     // Updates broadcast by another tab while we were reading.
@@ -260,7 +265,7 @@ async function readIntoOpenDocs(names: readonly string[]): Promise<void> {
     const entry = open.get(name)
     if (!entry) continue
     const db = getDb()
-    const updates = await decodeMany(db.key, name, (await readRows(db, name)).map((r) => r.bytes))
+    const updates = await readUpdates(db, name)
     if (updates.length && open.get(name) === entry) Y.applyUpdate(entry.doc, Y.mergeUpdates(updates), REMOTE_ORIGIN)
   }
 }
@@ -649,10 +654,8 @@ export async function removeDocuments(names: readonly string[]): Promise<void> {
 export async function docStateVector(name: string): Promise<Uint8Array | null> {
   const entry = open.get(name)
   if (entry) return Y.encodeStateVector(entry.doc)
-  const db = getDb()
-  const rows = await readRows(db, name)
-  if (!rows.length) return null
-  return Y.encodeStateVectorFromUpdate(Y.mergeUpdates(await decodeMany(db.key, name, rows.map((r) => r.bytes))))
+  const updates = await readUpdates(getDb(), name)
+  return updates.length ? Y.encodeStateVectorFromUpdate(Y.mergeUpdates(updates)) : null
 }
 
 /** Subscribes to every change of an open doc (any origin), synchronously. */

@@ -7,8 +7,7 @@ import { caseFileAsText } from '../domain'
 import { caseIdOf, emptyDoc, hasCaseFile, isCaseDoc, readCaseFile } from './caseDoc'
 import type { DoumDb } from './db'
 import { nowIso } from './db'
-import { decodeMany } from './docCodec'
-import { readRows } from './docStore'
+import { readUpdates } from './docStore'
 import { getSealedMeta, setSealedMeta } from './storageMeta'
 
 export interface LostDoc {
@@ -30,7 +29,7 @@ export async function keepUnsentText(db: DoumDb, names: readonly string[]): Prom
   if (!unsent.length) return
   const kept: LostDoc[] = []
   for (const name of unsent) {
-    const updates = await decodeMany(db.key, name, (await readRows(db, name)).map((r) => r.bytes))
+    const updates = await readUpdates(db, name)
     if (!updates.length) continue
     const doc = emptyDoc(name)
     try {

@@ -3,8 +3,7 @@
 import * as Y from 'yjs'
 import { getDb, isStoreOpen, StoreLockedError } from './db'
 import type { DoumDb } from './db'
-import { decodeMany } from './docCodec'
-import { openDocIfLoaded, readRows, replaceOpenDoc, whenLoaded } from './docStore'
+import { openDocIfLoaded, readUpdates, replaceOpenDoc, whenLoaded } from './docStore'
 import { removedText } from './refusedText'
 import { appliesCleanly, docOf } from './replay'
 
@@ -24,7 +23,7 @@ export async function reloadOpenDoc(db: DoumDb, name: string): Promise<string | 
   await whenLoaded(name)
   assertCurrent(db)
   if (!openDocIfLoaded(name)) return null
-  const next = docOf(name, await decodeMany(db.key, name, (await readRows(db, name)).map((r) => r.bytes)))
+  const next = docOf(name, await readUpdates(db, name))
   const swapped = replaceOpenDoc(db, name, next)
   if (!swapped) {
     next.destroy()
