@@ -2,9 +2,8 @@
 // first-sync timing. Playwright enables the Network domain on every page, and Chromium then copies each
 // WebSocket frame (base64) to the test runner: for a 15 MB feed that cost the page's main thread about
 // 450 ms and the browser's about 300 ms here (see firstSync.spec.ts), which no user's device pays.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { WebSocket } from 'ws'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config'
+import { spawnChromium } from '../../tests/e2e/support/browser'
 
 export interface BarePage {
   /** Evaluates `expression` in the page (awaiting a promise) and returns its JSON value. */
@@ -22,24 +21,7 @@ interface Reply {
 }
 
 export async function openBarePage(userDataDir: string): Promise<BarePage> {
-  const child: ChildProcess = spawn(
-    CHROMIUM_PATH,
-    ['--headless', ...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`, '--remote-debugging-port=0', '--lang=ko-KR', '--window-size=1280,800', 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
-  )
-  const endpoint = await new Promise<string>((ok, fail) => {
-    let err = ''
-    const timer = setTimeout(() => fail(new Error(`Chromium gave no DevTools endpoint:\n${err}`)), 20_000)
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString()
-      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err)
-      if (m) {
-        clearTimeout(timer)
-        ok(m[1] as string)
-      }
-    })
-    child.on('exit', () => fail(new Error(`Chromium exited:\n${err}`)))
-  })
+  const { child, wsEndpoint: endpoint, exited } = await spawnChromium(userDataDir)
   const ws = new WebSocket(endpoint, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 })
   await new Promise<void>((ok, fail) => {
     ws.once('open', () => ok())
@@ -88,12 +70,8 @@ export async function openBarePage(userDataDir: string): Promise<BarePage> {
     },
     async close(): Promise<void> {
       ws.close()
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL')
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => setTimeout(r, 200))
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+      await exited
     },
   }
 }

@@ -39,7 +39,8 @@ export interface KillableBrowser {
   killHard(): Promise<void>
 }
 
-export async function openKillable(userDataDir: string): Promise<KillableBrowser> {
+/** A headless Chromium of its own process group on `userDataDir`, with its DevTools endpoint. */
+export async function spawnChromium(userDataDir: string): Promise<{ child: ChildProcess; wsEndpoint: string; exited: Promise<void> }> {
   const child: ChildProcess = spawn(
     CHROMIUM_PATH,
     [
@@ -66,12 +67,17 @@ export async function openKillable(userDataDir: string): Promise<KillableBrowser
     })
     child.once('exit', (code) => fail(new Error(`Chromium exited (${code}):\n${err}`)))
   })
+  const exited = new Promise<void>((r) => child.once('exit', () => r()))
+  return { child, wsEndpoint, exited }
+}
+
+export async function openKillable(userDataDir: string): Promise<KillableBrowser> {
+  const { child, wsEndpoint, exited } = await spawnChromium(userDataDir)
   const browser = await chromium.connectOverCDP(wsEndpoint)
   const context = browser.contexts()[0]
   if (!context) throw new Error('Chromium over CDP has no default context')
   const page = context.pages()[0] ?? (await context.newPage())
   await page.setViewportSize(TABLET)
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
   return {
     browser,
     context,
