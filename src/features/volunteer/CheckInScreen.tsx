@@ -5,8 +5,8 @@ import { CHECK_IN_OUTCOMES, CRISIS_SIGNS, formatPhone, isBriefActive } from '../
 import type { Brief, CheckInOutcome, CrisisSign } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
 import { useDraft } from '../../store'
-import { FormError, ImeTextInput, formText } from '../common'
-import { BigChecks, BigChoices, BigToggle, VolField } from './controls'
+import { ImeTextInput, formText } from '../common'
+import { BigChecks, BigChoices, BigToggle, SendFooter, VolField } from './controls'
 import { useVolunteerKind } from './hooks'
 import { KindPicker } from './KindPicker'
 import { volunteerHref } from './route'
@@ -89,16 +89,7 @@ function CheckInForm({ brief, user }: { brief: Brief; user: VolunteerUser | null
         checked={draft.contactRequested}
         onChange={(contactRequested) => patch({ contactRequested })}
       />
-      <FormError message={formError} />
-      <p className="vol-hint">{t('vol.form.draftKept')}</p>
-      <div className="vol-actions">
-        <button type="submit" className="vol-big-button vol-big-button--primary" disabled={saving}>
-          {saving ? t('vol.form.saving') : t('vol.checkin.save')}
-        </button>
-        <a className="vol-link-button" href={volunteerHref({ name: 'home' })}>
-          {t('vol.form.cancel')}
-        </a>
-      </div>
+      <SendFooter formError={formError} busy={saving} saving={saving} saveLabel={t('vol.checkin.save')} cancelHref={volunteerHref({ name: 'home' })} />
     </form>
   )
 }

@@ -7,8 +7,8 @@ import { CRISIS_SIGNS, CRISIS_TYPES, MAX_PHOTOS, URGENCIES } from '../../domain'
 import type { CrisisSign, CrisisType, Photo, Urgency } from '../../domain'
 import { useEnumLabel, useT } from '../../i18n'
 import { useDraft } from '../../store'
-import { FormError, ImeTextArea, ImeTextInput, formText } from '../common'
-import { BigChecks, BigChoices, VolField } from './controls'
+import { ImeTextArea, ImeTextInput, formText } from '../common'
+import { BigChecks, BigChoices, SendFooter, VolError, VolField } from './controls'
 import { useVolunteerKind } from './hooks'
 import { KindPicker } from './KindPicker'
 import { shrinkPhoto } from './photo'
@@ -218,11 +218,7 @@ export function DiscoveryScreen({ user }: { user: VolunteerUser | null }) {
                 {locating === 'busy' ? t('vol.discovery.locating') : t('vol.discovery.locate')}
               </button>
             )}
-            {locating === 'failed' ? (
-              <p className="vol-error" role="alert">
-                {t('vol.discovery.locationFailed')}
-              </p>
-            ) : null}
+            <VolError message={locating === 'failed' ? t('vol.discovery.locationFailed') : undefined} />
           </fieldset>
 
           <fieldset className="vol-fieldset" aria-describedby={errors.photos ? 'vol-photo-error' : undefined}>
@@ -253,23 +249,16 @@ export function DiscoveryScreen({ user }: { user: VolunteerUser | null }) {
                 <span>{photoBusy ? t('vol.discovery.photoBusy') : t('vol.discovery.addPhoto')}</span>
               </label>
             ) : null}
-            {errors.photos ? (
-              <p className="vol-error" id="vol-photo-error" role="alert">
-                {errors.photos}
-              </p>
-            ) : null}
+            <VolError id="vol-photo-error" message={errors.photos} />
           </fieldset>
 
-          <FormError message={formError} />
-          <p className="vol-hint">{t('vol.form.draftKept')}</p>
-          <div className="vol-actions">
-            <button type="submit" className="vol-big-button vol-big-button--primary" disabled={saving || photoBusy}>
-              {saving ? t('vol.form.saving') : t('vol.discovery.save')}
-            </button>
-            <a className="vol-link-button" href={volunteerHref({ name: 'home' })}>
-              {t('vol.form.cancel')}
-            </a>
-          </div>
+          <SendFooter
+            formError={formError}
+            busy={saving || photoBusy}
+            saving={saving}
+            saveLabel={t('vol.discovery.save')}
+            cancelHref={volunteerHref({ name: 'home' })}
+          />
         </form>
       )}
     </div>

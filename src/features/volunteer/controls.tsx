@@ -2,6 +2,30 @@
 // ≥ 56 px label, so a tap anywhere on it works and screen readers announce it as such.
 import { useId } from 'react'
 import type { ReactNode } from 'react'
+import { useT } from '../../i18n'
+import { FormError } from '../common'
+
+/** A field's message, right under it, read out when it appears. */
+export function VolError({ id, message }: { id?: string; message?: string }) {
+  if (!message) return null
+  return (
+    <p className="vol-error" id={id} role="alert">
+      {message}
+    </p>
+  )
+}
+
+/** The frame of a group of big choices: legend on top, message under, tied to the group. */
+function ChoiceFieldset({ legend, error, testId, children }: { legend: ReactNode; error?: string; testId?: string; children: ReactNode }) {
+  const errorId = `${useId()}-error`
+  return (
+    <fieldset className="vol-fieldset" aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined} data-testid={testId}>
+      <legend className="vol-legend">{legend}</legend>
+      {children}
+      <VolError id={errorId} message={error} />
+    </fieldset>
+  )
+}
 
 export function BigChoices<V extends string>({
   legend,
@@ -21,10 +45,8 @@ export function BigChoices<V extends string>({
   testId?: string
 }) {
   const name = useId()
-  const errorId = `${name}-error`
   return (
-    <fieldset className="vol-fieldset" aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined} data-testid={testId}>
-      <legend className="vol-legend">{legend}</legend>
+    <ChoiceFieldset legend={legend} error={error} testId={testId}>
       <div className={columns === 2 ? 'vol-choices vol-choices--two' : 'vol-choices'}>
         {options.map((o) => (
           <label key={o.value} className={o.value === value ? 'vol-choice vol-choice--on' : 'vol-choice'}>
@@ -33,12 +55,7 @@ export function BigChoices<V extends string>({
           </label>
         ))}
       </div>
-      {error ? (
-        <p className="vol-error" id={errorId} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </ChoiceFieldset>
   )
 }
 
@@ -57,12 +74,9 @@ export function BigChecks<V extends string>({
   error?: string
   testId?: string
 }) {
-  const id = useId()
-  const errorId = `${id}-error`
   const toggle = (value: V, on: boolean) => onChange(options.map((o) => o.value).filter((v) => (v === value ? on : selected.includes(v))))
   return (
-    <fieldset className="vol-fieldset" aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined} data-testid={testId}>
-      <legend className="vol-legend">{legend}</legend>
+    <ChoiceFieldset legend={legend} error={error} testId={testId}>
       <div className="vol-choices">
         {options.map((o) => {
           const on = selected.includes(o.value)
@@ -74,12 +88,7 @@ export function BigChecks<V extends string>({
           )
         })}
       </div>
-      {error ? (
-        <p className="vol-error" id={errorId} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </ChoiceFieldset>
   )
 }
 
@@ -118,11 +127,32 @@ export function VolField({ label, error, hint, children }: { label: ReactNode; e
         </span>
       ) : null}
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
-      {error ? (
-        <p className="vol-error" id={errorId} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <VolError id={errorId} message={error} />
     </div>
+  )
+}
+
+/** The end of a report form: the form's own error, that the draft is kept, send and cancel. */
+export function SendFooter({ formError, busy, saving, saveLabel, cancelHref }: {
+  formError?: string
+  busy: boolean
+  saving: boolean
+  saveLabel: string
+  cancelHref: string
+}) {
+  const t = useT()
+  return (
+    <>
+      <FormError message={formError} />
+      <p className="vol-hint">{t('vol.form.draftKept')}</p>
+      <div className="vol-actions">
+        <button type="submit" className="vol-big-button vol-big-button--primary" disabled={busy}>
+          {saving ? t('vol.form.saving') : saveLabel}
+        </button>
+        <a className="vol-link-button" href={cancelHref}>
+          {t('vol.form.cancel')}
+        </a>
+      </div>
+    </>
   )
 }
