@@ -75,7 +75,11 @@ function subscribe(listener: () => void): () => void {
 
 const currentHash = () => window.location.hash
 
+/** The location hash, following every change (each screen set parses it its own way). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, currentHash, () => '')
+}
+
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, currentHash, () => '')
-  return parseRoute(hash)
+  return parseRoute(useHash())
 }

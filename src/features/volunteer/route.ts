@@ -1,5 +1,5 @@
 // The volunteer app's own hash routes. Anything else (a worker's bookmark, a case link) is the home.
-import { useSyncExternalStore } from 'react'
+import { useHash } from '../shell/router'
 
 export type VolunteerRoute = { name: 'home' } | { name: 'checkin'; briefId: string } | { name: 'discovery' } | { name: 'settings' }
 
@@ -31,13 +31,6 @@ export function goVolunteer(route: VolunteerRoute): void {
   window.location.hash = volunteerHref(route)
 }
 
-function subscribe(listener: () => void): () => void {
-  window.addEventListener('hashchange', listener)
-  return () => window.removeEventListener('hashchange', listener)
-}
-
-const currentHash = () => window.location.hash
-
 export function useVolunteerRoute(): VolunteerRoute {
-  return parseVolunteerRoute(useSyncExternalStore(subscribe, currentHash, () => ''))
+  return parseVolunteerRoute(useHash())
 }
