@@ -35,6 +35,7 @@ export function NewVisit({ caseId, onCreated }: NewVisitProps) {
   const [handedOver, setHandedOver] = useState<VisitValues | undefined>(undefined)
   const [contactError, setContactError] = useState<string | undefined>(undefined)
   const create = useCommand(CREATE_FIELDS)
+  const { run } = create
   const live = useLiveVisit(caseId, visitId)
   // The draft as of the last change, kept in step synchronously (a change can come between a save and
   // the next render); after the visit exists, changes not yet routed to it are picked up from here.
@@ -51,10 +52,18 @@ export function NewVisit({ caseId, onCreated }: NewVisitProps) {
   const patchDraft = useCallback(
     (p: Partial<VisitDraft>) => {
       if (p.contact) setContactError(undefined)
-      latest.current = { ...latest.current, ...p }
-      if (visitIdRef.current === undefined) setDraft(latest.current)
+      const before = latest.current
+      latest.current = { ...before, ...p }
+      const id = visitIdRef.current
+      if (id === undefined) setDraft(latest.current)
+      else if (savedFrom.current === undefined) {
+        // The changes that followed the draft in are written already, and a field's save still routed
+        // here (its form had not switched over yet) would be lost: it goes to the visit itself.
+        const changed = changedVisitInput(before, latest.current)
+        if (Object.keys(changed).length > 0) void run(() => updateVisit(caseId, id, changed))
+      }
     },
-    [setDraft],
+    [caseId, run, setDraft],
   )
 
   /** Saves the draft as a visit; `explicit` is the 저장 button (then a missing contact is an error). */
@@ -88,7 +97,6 @@ export function NewVisit({ caseId, onCreated }: NewVisitProps) {
   )
 
   // Changes made while the draft was being saved follow it into the case's document.
-  const { run } = create
   useEffect(() => {
     const from = savedFrom.current
     if (visitId === undefined || from === undefined) return

@@ -118,6 +118,22 @@ describe('a new visit is a draft', () => {
     await waitFor(async () => expect((await getCaseFile(caseId))?.visits).toMatchObject([{ contact: 'reached', health: '무릎 통증, 병원 동행 필요' }]))
   })
 
+  it('keeps what is typed in the moment the draft becomes the visit, before the form has switched over', async () => {
+    const caseId = await makeCase('고립 우려')
+    renderKo(screenFor(caseId))
+    fireEvent.click(await screen.findByLabelText('연락됨'))
+    const health = screen.getByLabelText('건강')
+    fireEvent.input(health, { target: { value: '무릎 통증' } })
+    // The visit exists in the store; the worker goes on typing and leaves the field at once.
+    await waitFor(async () => expect((await getCaseFile(caseId))?.visits).toHaveLength(1))
+    fireEvent.input(health, { target: { value: '무릎 통증, 병원 동행 필요' } })
+    fireEvent.blur(health)
+    await waitFor(async () => expect((await getCaseFile(caseId))?.visits).toMatchObject([{ contact: 'reached', health: '무릎 통증, 병원 동행 필요' }]))
+    cleanup() // and goes back to the case
+    await whenAllWritten()
+    expect((await getCaseFile(caseId))?.visits).toMatchObject([{ health: '무릎 통증, 병원 동행 필요' }])
+  })
+
   it('discards a written draft after asking once', async () => {
     const caseId = await makeCase('고립 우려')
     const before = await traces(caseId)
